@@ -1,0 +1,69 @@
+package id.kypso.core.config;
+
+import id.kypso.core.crypto.Ed25519;
+import id.kypso.core.identity.KioskId;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.util.Properties;
+
+/**
+ * A kiosk's identity in its data folder, written by provisioning and read by app and agent:
+ * {@code kiosk.properties} (kiosk id, key version, aggregator URL) and {@code kiosk.key} (base64
+ * of the raw Ed25519 private key, readable by the kiosk user only).
+ */
+public record KioskIdentity(KioskId kioskId, int keyVersion, String aggregatorUrl,
+        PrivateKey privateKey) {
+
+    public static final String PROPERTIES_FILE = "kiosk.properties";
+    public static final String KEY_FILE = "kiosk.key";
+
+    /** Loads the identity from {@code dataDir}; the exception says what to fix. */
+    public static KioskIdentity load(Path dataDir) throws ConfigException {
+        Path propertiesFile = dataDir.resolve(PROPERTIES_FILE);
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(propertiesFile + " is missing: create the kiosk identity"
+                    + " with 'provisioning kiosk create'");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException(propertiesFile + " cannot be read: " + e.getMessage());
+        }
+
+        KioskId kioskId;
+        int keyVersion;
+        try {
+            kioskId = KioskId.parse(required(properties, "kiosk.id", propertiesFile));
+            keyVersion = Integer.parseInt(properties.getProperty("kiosk.keyVersion", "1").strip());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(propertiesFile + ": " + e.getMessage());
+        }
+        String aggregatorUrl = properties.getProperty("aggregator.url", "").strip();
+
+        Path keyFile = dataDir.resolve(KEY_FILE);
+        PrivateKey key;
+        try {
+            key = Ed25519.privateKey(Files.readString(keyFile, StandardCharsets.US_ASCII));
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(keyFile + " is missing: the kiosk key was lost; create a"
+                    + " new identity with 'provisioning kiosk create' and enroll it again");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException(keyFile + " is not a valid kiosk key: " + e.getMessage());
+        }
+        return new KioskIdentity(kioskId, keyVersion, aggregatorUrl, key);
+    }
+
+    private static String required(Properties properties, String name, Path file)
+            throws ConfigException {
+        String value = properties.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(file + " has no " + name);
+        }
+        return value.strip();
+    }
+}
