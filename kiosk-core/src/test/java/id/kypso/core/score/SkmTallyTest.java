@@ -39,7 +39,7 @@ class SkmTallyTest {
 
     @Test
     void elementMeans_areNotRoundedBeforeAveraging() {
-        // U1 2/3 answers of 4 and one of 3 -> 11/3 = 3.6666...; U2 all 4 -> 4.
+        // U1: two answers of 4 and one of 3 -> 11/3 = 3.6666...; U2 all 4 -> 4.
         // Exact: (11/3 + 4) / 2 * 25 = 95.8333 -> 95.83.
         // Rounding U1 to 3.67 first would give 95.875 -> 95.88.
         SkmTally tally = new SkmTally()
