@@ -16,6 +16,8 @@ public sealed interface PrintResult {
         PAPER_END,
         COVER_OPEN,
         OFFLINE,
+        /** The printer reports a cutter, mechanism or other error that needs staff. */
+        PRINTER_ERROR,
         IO_ERROR
     }
 }

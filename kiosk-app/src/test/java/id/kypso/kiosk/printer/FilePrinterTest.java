@@ -1,0 +1,54 @@
+package id.kypso.kiosk.printer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.kypso.core.qr.QrCodes;
+import id.kypso.kiosk.printer.PrintResult.Failed;
+import id.kypso.kiosk.printer.PrintResult.PrinterFault;
+import id.kypso.kiosk.printer.PrintResult.Printed;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FilePrinterTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void filePrinter_writesTheTicketBytes() throws Exception {
+        Path device = folder.resolve("lp0");
+        TicketPrinter printer = TicketPrinters.create("file:" + device, PrinterProfile.defaults());
+
+        PrintResult result = printer.print(SampleTickets.print());
+
+        byte[] written = Files.readAllBytes(device);
+        assertThat(result).isEqualTo(new Printed(written.length));
+        assertThat(QrCodes.read(EscPosRenderer.render(written)))
+                .contains(SampleTickets.print().qrPayload());
+    }
+
+    @Test
+    void filePrinter_appendsEachTicket() throws Exception {
+        Path device = folder.resolve("lp0");
+        TicketPrinter printer = TicketPrinters.create("file:" + device, PrinterProfile.defaults());
+
+        Printed first = (Printed) printer.print(SampleTickets.print());
+        Printed second = (Printed) printer.print(SampleTickets.print());
+
+        assertThat(Files.size(device)).isEqualTo(first.bytesSent() + second.bytesSent());
+    }
+
+    @Test
+    void missingDeviceFolder_failsWithIoError() {
+        Path device = folder.resolve("no-such-dir/lp0");
+        TicketPrinter printer = TicketPrinters.create("file:" + device, PrinterProfile.defaults());
+
+        PrintResult result = printer.print(SampleTickets.print());
+
+        assertThat(result).isInstanceOf(Failed.class);
+        assertThat(((Failed) result).fault()).isEqualTo(PrinterFault.IO_ERROR);
+        assertThat(((Failed) result).reason()).contains("file:" + device);
+    }
+}
