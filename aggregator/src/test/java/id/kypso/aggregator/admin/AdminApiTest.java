@@ -26,7 +26,12 @@ class AdminApiTest {
 
     @BeforeEach
     void start() {
-        server = new TestServer(dataDir);
+        server = newServer(dataDir);
+    }
+
+    /** Starts the server under test; the PostgreSQL variant overrides this. */
+    TestServer newServer(Path dir) {
+        return new TestServer(dir);
     }
 
     @AfterEach

@@ -21,8 +21,13 @@ class EnrollmentTest {
 
     @BeforeEach
     void start() {
-        server = new TestServer(dataDir);
+        server = newServer(dataDir);
         server.office("3273-01", "Disdukcapil Kota Bandung");
+    }
+
+    /** Starts the server under test; the PostgreSQL variant overrides this. */
+    TestServer newServer(Path dir) {
+        return new TestServer(dir);
     }
 
     @AfterEach

@@ -56,7 +56,7 @@ class RaporApiTest {
 
     @BeforeEach
     void start() {
-        server = new TestServer(dataDir);
+        server = newServer(dataDir);
         server.office("3273-01", "Disdukcapil Kota Bandung");
         server.roster("3273-01", List.of(
                 Map.of("nip", NIP_A, "name", "Siti Rahma", "stage", "VERIFIKASI"),
@@ -88,6 +88,11 @@ class RaporApiTest {
                         Instant.parse("2026-12-03T05:00:00Z"))),
                 counter.record("ticket-redeemed", new TicketRedeemed("3273-01-K01/2",
                         "3273-01-K90", Instant.parse("2026-12-05T01:00:00Z"))))), 200);
+    }
+
+    /** Starts the server under test; the PostgreSQL variant overrides this. */
+    TestServer newServer(Path dir) {
+        return new TestServer(dir);
     }
 
     @AfterEach
