@@ -111,7 +111,8 @@ public final class Aggregator implements AutoCloseable {
         });
         Problems.install(server);
         metrics.install(server);
-        new ApiRoutes(services, kioskAuth, new AdminAuthenticator(adminToken)).register(server);
+        new ApiRoutes(services, kioskAuth, new AdminAuthenticator(adminToken), accounts)
+                .register(server);
         new Pages(rapor, offices, fleet, accounts, options.clock()).register(server);
         server.get("/health", ctx -> {
             boolean healthy = database.isHealthy();

@@ -37,12 +37,17 @@ class SyncApiTest {
 
     @BeforeEach
     void start() {
-        server = new TestServer(dataDir);
+        server = newServer(dataDir);
         server.office("3273-01", "Disdukcapil Kota Bandung");
         server.roster("3273-01", List.of(
                 Map.of("nip", NIP_A, "name", "Siti Rahma", "stage", "VERIFIKASI"),
                 Map.of("nip", NIP_B, "name", "Budi Santoso", "stage", "PEREKAMAN")));
         kiosk = server.enrolledKiosk("3273-01-K01");
+    }
+
+    /** Starts the server under test; the PostgreSQL variant overrides this. */
+    TestServer newServer(Path dir) {
+        return new TestServer(dir);
     }
 
     @AfterEach

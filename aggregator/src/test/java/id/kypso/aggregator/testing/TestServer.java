@@ -43,13 +43,17 @@ public final class TestServer implements AutoCloseable {
                 .adminToken(ADMIN_TOKEN)
                 .clock(clock)
                 .minimumResponses(3);
-        String postgres = System.getProperty("kypso.test.postgres");
-        if (postgres != null) {
-            builder.database(postgres, System.getProperty("kypso.test.postgres.user"), null);
-        }
         customize.accept(builder);
         aggregator = new Aggregator(builder.build());
         url = aggregator.start();
+    }
+
+    /** Starts a server on a new database of the shared test PostgreSQL server. */
+    public static TestServer postgres(Path dataDir) {
+        PostgresServer postgres = PostgresServer.shared();
+        String url = postgres.newDatabase();
+        return new TestServer(dataDir, builder -> builder.database(url, postgres.user(), "")
+                .databasePoolSize(4));
     }
 
     /** Registers an office with a fresh key and returns the key pair. */
