@@ -19,7 +19,12 @@ import java.util.Random;
 final class SlipDecodingRates {
 
     /** Successes out of {@code total} for one damage kind. */
-    record Rate(SlipCorpus.Damage damage, int total, int frameDecoder, int plainZxing) {
+    record Rate(SlipCorpus.Damage damage, int total, int frameDecoder, int plainZxing,
+            long frameDecoderNanos) {
+        double frameDecoderMeanMillis() {
+            return frameDecoderNanos / 1e6 / total;
+        }
+
         double frameDecoderPercent() {
             return 100.0 * frameDecoder / total;
         }
@@ -42,16 +47,20 @@ final class SlipDecodingRates {
         for (SlipCorpus.Damage damage : SlipCorpus.Damage.values()) {
             int decoded = 0;
             int plain = 0;
+            long nanos = 0;
             for (String text : texts) {
                 BufferedImage image = damage.apply(SlipCorpus.code(text), random);
-                if (verifies(decoder.decode(image), text, keys)) {
+                long started = System.nanoTime();
+                Optional<String> read = decoder.decode(image);
+                nanos += System.nanoTime() - started;
+                if (verifies(read, text, keys)) {
                     decoded++;
                 }
                 if (verifies(QrCodes.read(image), text, keys)) {
                     plain++;
                 }
             }
-            rates.put(damage, new Rate(damage, texts.size(), decoded, plain));
+            rates.put(damage, new Rate(damage, texts.size(), decoded, plain, nanos));
         }
         return rates;
     }
