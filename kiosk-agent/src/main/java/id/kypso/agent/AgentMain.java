@@ -1,0 +1,155 @@
+package id.kypso.agent;
+
+import id.kypso.agent.status.Indication;
+import id.kypso.agent.store.OutboxRepair;
+import id.kypso.core.config.ConfigException;
+import id.kypso.core.store.StoreException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code kiosk-agent} command, run by systemd on every kiosk. */
+@Command(name = "kiosk-agent", mixinStandardHelpOptions = true,
+        description = "Syncs the kiosk's outbox with the aggregator, pulls config, sends"
+                + " heartbeats and clears personal data after its retention period.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:with --once, every pending record was acknowledged; otherwise a clean stop",
+            "1:with --once, records are still pending or an exchange failed",
+            "2:invalid options",
+            "3:the kiosk identity, the aggregator URL or the database is unusable",
+            "4:the database failed its integrity check"})
+public final class AgentMain implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(AgentMain.class);
+    static final int EXIT_PENDING = 1;
+    static final int EXIT_UNUSABLE = 3;
+    static final int EXIT_INTEGRITY = 4;
+
+    @Option(names = "--data-dir", required = true,
+            description = "Kiosk data folder with kiosk.properties, kiosk.key and kiosk.db.")
+    Path dataDir;
+
+    @Option(names = "--aggregator",
+            description = "Aggregator base URL; overrides aggregator.url in kiosk.properties.")
+    String aggregatorUrl;
+
+    @Option(names = "--once",
+            description = "Run one push, config pull and heartbeat, then exit.")
+    boolean once;
+
+    @Option(names = "--interval", defaultValue = "30",
+            description = "Seconds between sync cycles while the aggregator answers"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long intervalSeconds;
+
+    @Option(names = "--status-port", defaultValue = "8765",
+            description = "Loopback TCP port of the status endpoint; 0 picks a free port, -1"
+                    + " turns it off (default: ${DEFAULT-VALUE}).")
+    int statusPort;
+
+    @Option(names = "--batch-size", defaultValue = "200",
+            description = "Records per push request (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--retention-days", defaultValue = "30",
+            description = "Days after its sync that a ticket's masked NIK and NIK digest are"
+                    + " kept (default: ${DEFAULT-VALUE}).")
+    int retentionDays;
+
+    @Option(names = "--call-timeout", defaultValue = "60",
+            description = "Seconds one HTTP call may take in total (default: ${DEFAULT-VALUE}).")
+    long callTimeoutSeconds;
+
+    @Option(names = "--requeue-rejected",
+            description = "Put records the aggregator rejected back in the queue, then exit.")
+    boolean requeueRejected;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AgentMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (intervalSeconds < 1 || batchSize < 1 || retentionDays < 0 || callTimeoutSeconds < 1
+                || statusPort < -1 || statusPort > 65535) {
+            System.err.println("--interval, --batch-size and --call-timeout must be at least 1,"
+                    + " --retention-days at least 0, --status-port -1 to 65535");
+            return CommandLine.ExitCode.USAGE;
+        }
+        KioskAgent agent;
+        try {
+            agent = KioskAgent.builder(dataDir)
+                    .aggregatorUrl(aggregatorUrl)
+                    .interval(Duration.ofSeconds(intervalSeconds))
+                    .batchSize(batchSize)
+                    .retention(Duration.ofDays(retentionDays))
+                    .callTimeout(Duration.ofSeconds(callTimeoutSeconds))
+                    .open();
+        } catch (ConfigException | StoreException e) {
+            log.error("Agent cannot start: {}", e.getMessage());
+            System.err.println("kiosk-agent: " + e.getMessage());
+            return EXIT_UNUSABLE;
+        }
+
+        try (agent) {
+            if (requeueRejected) {
+                int moved = new OutboxRepair(agent.database()).requeueRejected();
+                System.out.println("requeued " + moved + " rejected records");
+                return CommandLine.ExitCode.OK;
+            }
+            if (once) {
+                return runOnce(agent);
+            }
+            startStatusServer(agent);
+            Thread main = Thread.currentThread();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                agent.stop();
+                try {
+                    main.join(Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "agent-shutdown"));
+            agent.run();
+            return CommandLine.ExitCode.OK;
+        }
+    }
+
+    private int runOnce(KioskAgent agent) {
+        SyncSummary summary = agent.syncOnce();
+        System.out.printf("pushed %d: stored %d, duplicates %d, rejected %d; pending %d;"
+                        + " config %s; heartbeat %s; state %s%n",
+                summary.pushed(), summary.stored(), summary.duplicates(), summary.rejected(),
+                summary.pendingLeft(),
+                summary.config() == null ? "not pulled" : summary.config().outcome(),
+                summary.heartbeatSent() ? "sent" : "not sent", summary.indication());
+        summary.errors().forEach(error -> System.out.println("error: " + error));
+        if (summary.indication() == Indication.FAULT
+                && summary.errors().stream().anyMatch(e -> e.contains("integrity"))) {
+            return EXIT_INTEGRITY;
+        }
+        return summary.allAcknowledged() ? CommandLine.ExitCode.OK : EXIT_PENDING;
+    }
+
+    private void startStatusServer(KioskAgent agent) {
+        if (statusPort < 0) {
+            return;
+        }
+        try {
+            InetSocketAddress address = agent.startStatusServer(statusPort);
+            System.out.println("status endpoint http://" + address.getHostString() + ":"
+                    + address.getPort() + "/status");
+        } catch (IOException e) {
+            // The endpoint helps people look at the kiosk; syncing matters more.
+            log.error("Cannot start the status endpoint on port {}; syncing without it: {}",
+                    statusPort, e.getMessage());
+        }
+    }
+}

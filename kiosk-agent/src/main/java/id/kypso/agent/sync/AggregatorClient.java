@@ -1,0 +1,280 @@
+package id.kypso.agent.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.kypso.core.config.KioskIdentity;
+import id.kypso.core.sync.Heartbeat;
+import id.kypso.core.sync.PushRequest;
+import id.kypso.core.sync.PushResponse;
+import id.kypso.core.sync.RequestSignature;
+import id.kypso.core.sync.SyncHeaders;
+import id.kypso.core.sync.SyncJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signed calls to the aggregator's sync API version 1. An answer counts only when it carries
+ * {@code Kypso-Protocol: 1} and a body of the expected format, so a captive portal's login page
+ * or a proxy's error page is never taken for an acknowledgement. The HTTP client never retries
+ * or follows redirects on its own: every resend is the caller's decision.
+ */
+public final class AggregatorClient {
+    private static final Logger log = LoggerFactory.getLogger(AggregatorClient.class);
+    private static final MediaType JSON = MediaType.get("application/json");
+    /** The aggregator rejects bodies over 4 MiB with 413; larger pushes are split first. */
+    public static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+    /** Config bundles carry roster photos; anything larger is not a bundle we accept. */
+    static final int MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+    /** A 401 is retried once after a clock correction larger than this. */
+    private static final Duration SKEW_RETRY_THRESHOLD = Duration.ofSeconds(60);
+
+    private final HttpUrl baseUrl;
+    private final KioskIdentity identity;
+    private final OkHttpClient http;
+    private final ClockSkew skew;
+    private final ObjectMapper json = SyncJson.newMapper();
+
+    public AggregatorClient(String baseUrl, KioskIdentity identity, OkHttpClient http,
+            ClockSkew skew) {
+        HttpUrl parsed = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        if (parsed == null) {
+            throw new IllegalArgumentException("aggregator URL is not an http or https URL: "
+                    + baseUrl);
+        }
+        this.baseUrl = parsed;
+        this.identity = identity;
+        this.http = http;
+        this.skew = skew;
+    }
+
+    /**
+     * Builds the HTTP client the agent uses: no automatic retry on connection failure (a POST
+     * must never be resent behind the outbox's back), no redirects, and a call timeout so no
+     * request hangs a cycle.
+     */
+    public static OkHttpClient newHttpClient(Duration callTimeout) {
+        Duration phase = callTimeout.compareTo(Duration.ofSeconds(30)) < 0
+                ? callTimeout : Duration.ofSeconds(30);
+        return new OkHttpClient.Builder()
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .connectTimeout(phase)
+                .readTimeout(phase)
+                .writeTimeout(phase)
+                .callTimeout(callTimeout)
+                .build();
+    }
+
+    public HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    /** Pushes a batch of records and returns the aggregator's per-record results. */
+    public PushResponse push(PushRequest request) throws SyncException {
+        byte[] body = write(request);
+        if (body.length > MAX_REQUEST_BYTES) {
+            throw new SyncException(SyncException.Kind.BAD_REQUEST, 413, "push of "
+                    + request.records().size() + " records is " + body.length
+                    + " bytes, over the aggregator's limit of " + MAX_REQUEST_BYTES);
+        }
+        Answer answer = signedExchange("POST", "api/v1/records", body, null);
+        requireStatus(answer, 200);
+        PushResponse response = read(answer, PushResponse.class);
+        if (!PushResponse.PROTOCOL.equals(response.protocol()) || response.results() == null) {
+            throw notAggregator(answer, "push answer has protocol " + response.protocol()
+                    + ", expected " + PushResponse.PROTOCOL);
+        }
+        if (response.serverTime() != null) {
+            skew.measured(answer.sentAt(), answer.receivedAt(), response.serverTime());
+        }
+        return response;
+    }
+
+    /**
+     * Fetches the config bundle unless it still has {@code etag}.
+     *
+     * @param etag the installed bundle's ETag, or null to fetch unconditionally
+     */
+    public ConfigAnswer fetchConfig(String etag) throws SyncException {
+        Answer answer = signedExchange("GET", "api/v1/config", null, etag);
+        if (answer.status() == 304) {
+            return new ConfigAnswer(true, null, etag);
+        }
+        requireStatus(answer, 200);
+        return new ConfigAnswer(false, answer.body(), answer.etag());
+    }
+
+    /** Sends a heartbeat and measures clock skew from the acknowledgement. */
+    public Heartbeat.Ack heartbeat(Heartbeat heartbeat) throws SyncException {
+        Answer answer = signedExchange("POST", "api/v1/heartbeat", write(heartbeat), null);
+        requireStatus(answer, 200);
+        Heartbeat.Ack ack = read(answer, Heartbeat.Ack.class);
+        if (!PushResponse.PROTOCOL.equals(ack.protocol()) || ack.serverTime() == null) {
+            throw notAggregator(answer, "heartbeat answer has protocol " + ack.protocol()
+                    + ", expected " + PushResponse.PROTOCOL);
+        }
+        skew.measured(answer.sentAt(), answer.receivedAt(), ack.serverTime());
+        return ack;
+    }
+
+    /** A config answer: either not modified, or a body still to be validated. */
+    public record ConfigAnswer(boolean notModified, byte[] body, String etag) {
+    }
+
+    private Answer signedExchange(String method, String path, byte[] body, String ifNoneMatch)
+            throws SyncException {
+        Duration usedSkew = skew.current().orElse(Duration.ZERO);
+        Answer answer = exchange(method, path, body, ifNoneMatch);
+        if (answer.status() != 401 || answer.serverDate().isEmpty()) {
+            return answer;
+        }
+
+        // A 401 may only mean the kiosk clock is off by more than the aggregator's window:
+        // correct the estimate from the Date header and retry once.
+        skew.measured(answer.sentAt(), answer.receivedAt(), answer.serverDate().get());
+        Duration correction = skew.current().orElse(Duration.ZERO).minus(usedSkew).abs();
+        if (correction.compareTo(SKEW_RETRY_THRESHOLD) <= 0) {
+            return answer;
+        }
+        log.warn("Aggregator rejected {} {} with 401 and the kiosk clock is {} s off its clock;"
+                + " retrying once with the corrected timestamp", method, path,
+                skew.current().orElse(Duration.ZERO).toSeconds());
+        return exchange(method, path, body, ifNoneMatch);
+    }
+
+    private Answer exchange(String method, String path, byte[] body, String ifNoneMatch)
+            throws SyncException {
+        HttpUrl url = baseUrl.resolve(path);
+        if (url == null) {
+            throw new IllegalArgumentException("cannot resolve " + path + " against " + baseUrl);
+        }
+        String pathAndQuery = url.encodedQuery() == null
+                ? url.encodedPath() : url.encodedPath() + "?" + url.encodedQuery();
+        long timestamp = skew.serverMillis();
+        Request.Builder request = new Request.Builder()
+                .url(url)
+                .header(SyncHeaders.KIOSK, identity.kioskId().toString())
+                .header(SyncHeaders.TIMESTAMP, Long.toString(timestamp))
+                .header(SyncHeaders.SIGNATURE, RequestSignature.sign(identity.privateKey(),
+                        method, pathAndQuery, timestamp, body))
+                .header("Accept", "application/json")
+                .method(method, body == null ? null : RequestBody.create(body, JSON));
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+
+        Instant sentAt = skew.clock().instant();
+        try (Response response = http.newCall(request.build()).execute()) {
+            String protocol = response.header(SyncHeaders.PROTOCOL);
+            if (!"1".equals(protocol)) {
+                throw new SyncException(SyncException.Kind.NOT_AGGREGATOR, response.code(),
+                        method + " " + url.encodedPath() + " was answered with status "
+                                + response.code() + " and content type "
+                                + response.header("Content-Type") + " but without "
+                                + SyncHeaders.PROTOCOL + ": 1, so not by the aggregator"
+                                + " (a captive portal or proxy?)");
+            }
+            byte[] bytes = readLimited(response.body().byteStream(), method, url);
+            return new Answer(response.code(), bytes, response.header("ETag"), sentAt,
+                    skew.clock().instant(), parseDate(response.header("Date")));
+        } catch (IOException e) {
+            throw new SyncException(SyncException.Kind.UNREACHABLE, 0, method + " "
+                    + url.encodedPath() + " failed: " + e, e);
+        }
+    }
+
+    private static byte[] readLimited(InputStream in, String method, HttpUrl url)
+            throws IOException {
+        byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+        if (bytes.length > MAX_ANSWER_BYTES) {
+            throw new IOException("answer to " + method + " " + url.encodedPath()
+                    + " is larger than " + MAX_ANSWER_BYTES + " bytes");
+        }
+        return bytes;
+    }
+
+    private void requireStatus(Answer answer, int expected) throws SyncException {
+        int status = answer.status();
+        if (status == expected) {
+            return;
+        }
+        String detail = "aggregator answered " + status + ": " + problemDetail(answer);
+        SyncException.Kind kind;
+        if (status == 401) {
+            kind = SyncException.Kind.UNAUTHORIZED;
+        } else if (status == 400 || status == 413 || status == 422) {
+            kind = SyncException.Kind.BAD_REQUEST;
+        } else {
+            kind = SyncException.Kind.SERVER_ERROR;
+        }
+        throw new SyncException(kind, status, detail);
+    }
+
+    /** Returns the title and detail of an RFC 9457 problem body, or a placeholder. */
+    private String problemDetail(Answer answer) {
+        try {
+            JsonNode problem = json.readTree(answer.body());
+            if (problem != null && problem.isObject()) {
+                String title = problem.path("title").asText("");
+                String detail = problem.path("detail").asText("");
+                return detail.isEmpty() ? title : title + " (" + detail + ")";
+            }
+        } catch (IOException e) {
+            log.debug("Problem body is not JSON", e);
+        }
+        return "no problem details";
+    }
+
+    private <T> T read(Answer answer, Class<T> type) throws SyncException {
+        try {
+            return json.readValue(answer.body(), type);
+        } catch (IOException e) {
+            throw notAggregator(answer, "answer is not a valid " + type.getSimpleName() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName()
+                    + " as JSON", e);
+        }
+    }
+
+    private static SyncException notAggregator(Answer answer, String message) {
+        return new SyncException(SyncException.Kind.NOT_AGGREGATOR, answer.status(), message);
+    }
+
+    private static Optional<Instant> parseDate(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZonedDateTime.parse(header, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private record Answer(int status, byte[] body, String etag, Instant sentAt,
+            Instant receivedAt, Optional<Instant> serverDate) {
+    }
+}
