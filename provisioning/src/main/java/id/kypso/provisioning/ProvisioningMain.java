@@ -8,6 +8,7 @@ import id.kypso.provisioning.cli.Messages;
 import id.kypso.provisioning.kiosk.KioskCommand;
 import id.kypso.provisioning.office.OfficeCommand;
 import id.kypso.provisioning.pin.PinCommand;
+import id.kypso.provisioning.selftest.SelftestCommand;
 import id.kypso.provisioning.slip.SlipCommand;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -34,7 +35,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = ProvisioningMain.Version.class,
         subcommands = {OfficeCommand.class, KioskCommand.class, SlipCommand.class,
-                PinCommand.class})
+                PinCommand.class, SelftestCommand.class})
 public final class ProvisioningMain implements Runnable {
     static final String LANGUAGE_VARIABLE = "KYPSO_LANG";
 

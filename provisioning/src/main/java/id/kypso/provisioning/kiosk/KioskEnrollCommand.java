@@ -11,10 +11,13 @@ import id.kypso.provisioning.cli.ExitCode;
 import id.kypso.provisioning.http.AggregatorClient;
 import id.kypso.provisioning.http.AggregatorException;
 import id.kypso.provisioning.http.AggregatorFailures;
+import id.kypso.provisioning.device.DeviceSpec;
+import id.kypso.provisioning.device.ScannerInput;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -57,7 +60,13 @@ final class KioskEnrollCommand implements Callable<Integer> {
 
         @Option(names = "--qr-image", paramLabel = "FILE")
         Path qrImage;
+
+        @Option(names = "--scan", paramLabel = "SPEC")
+        String scan;
     }
+
+    @Option(names = "--scan-timeout", paramLabel = "SECONDS", defaultValue = "60")
+    int scanTimeout;
 
     KioskEnrollCommand(Context context) {
         this.context = context;
@@ -107,6 +116,9 @@ final class KioskEnrollCommand implements Callable<Integer> {
         if (source.qrImage != null) {
             text = readQrImage(source.qrImage);
         }
+        if (source.scan != null) {
+            text = scanQr(source.scan);
+        }
         if (text == null) {
             return Optional.empty();
         }
@@ -125,6 +137,24 @@ final class KioskEnrollCommand implements Callable<Integer> {
             throw new CliFailure(ExitCode.USAGE, "enroll.noUrl", dataDir);
         }
         return KioskCreateCommand.normalizeUrl(url);
+    }
+
+    private String scanQr(String specText) throws CliFailure {
+        DeviceSpec spec;
+        try {
+            spec = DeviceSpec.parse(specText);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(ExitCode.INVALID_INPUT, e, "enroll.scanSpec", e.getMessage());
+        }
+        context.say("enroll.scanPrompt", scanTimeout, spec);
+        try {
+            return ScannerInput.readOne(spec, context.in(), Duration.ofSeconds(scanTimeout))
+                    .orElseThrow(() -> new CliFailure(ExitCode.INVALID_INPUT,
+                            "enroll.scanTimeout", scanTimeout, spec));
+        } catch (IOException e) {
+            throw new CliFailure(ExitCode.FILE_PROBLEM, e, "enroll.scanFailed", spec,
+                    e.getMessage());
+        }
     }
 
     static String readQrImage(Path file) throws CliFailure {

@@ -113,6 +113,19 @@ class KioskEnrollTest {
     }
 
     @Test
+    void enrollWithScan_readsTheQrTextFromTheScanner() {
+        createKiosk();
+        String text = new id.kypso.provisioning.kiosk.EnrollmentQr(aggregator.url(), token())
+                .text();
+
+        Cli.Result result = new Cli().input(text + "\r\n").run("kiosk", "enroll",
+                "--data-dir", dataDir.toString(), "--scan", "stdin", "--scan-timeout", "5");
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(aggregator.kioskKeys()).containsKey("3273-01-K01");
+    }
+
+    @Test
     void usedToken_isRejectedWithAdviceToGetANewOne() {
         createKiosk();
         String token = token();

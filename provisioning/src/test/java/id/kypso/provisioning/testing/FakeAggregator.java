@@ -42,7 +42,6 @@ public final class FakeAggregator implements AutoCloseable {
     private final Map<String, String> kioskKeys = new ConcurrentHashMap<>();
     private final Map<String, Integer> kioskKeyVersions = new ConcurrentHashMap<>();
     private final List<SyncRecord> records = new CopyOnWriteArrayList<>();
-    private volatile Instant serverTime = null;
 
     public FakeAggregator() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -52,11 +51,6 @@ public final class FakeAggregator implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    /** Makes the Date header report {@code time} instead of the real clock. */
-    public void serverTime(Instant time) {
-        serverTime = time;
     }
 
     public Map<String, JsonNode> offices() {
@@ -81,11 +75,6 @@ public final class FakeAggregator implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
             exchange.getResponseHeaders().add(SyncHeaders.PROTOCOL, "1");
-            if (serverTime != null) {
-                exchange.getResponseHeaders().set("Date",
-                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                                serverTime.atZone(java.time.ZoneOffset.UTC)));
-            }
             if (path.equals("/health")) {
                 send(exchange, 200, Map.of("status", "UP"));
             } else if (path.startsWith("/api/v1/admin/")) {

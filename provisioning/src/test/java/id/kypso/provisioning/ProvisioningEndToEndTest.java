@@ -1,0 +1,177 @@
+package id.kypso.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.kypso.agent.KioskAgent;
+import id.kypso.agent.SyncSummary;
+import id.kypso.aggregator.Aggregator;
+import id.kypso.aggregator.AggregatorOptions;
+import id.kypso.core.config.BundleStore;
+import id.kypso.core.config.KeyRings;
+import id.kypso.core.config.KioskIdentity;
+import id.kypso.core.qr.QrCodes;
+import id.kypso.core.slip.RegistrationSlip;
+import id.kypso.core.slip.SlipCodec;
+import id.kypso.core.slip.StageOfficer;
+import id.kypso.core.store.KioskDatabase;
+import id.kypso.core.store.Outbox;
+import id.kypso.core.store.SurveyLedger;
+import id.kypso.core.survey.OfficerRating;
+import id.kypso.core.survey.Question;
+import id.kypso.core.survey.SurveyResponse;
+import id.kypso.core.sync.ConfigBundle;
+import id.kypso.core.sync.SyncJson;
+import id.kypso.core.ticket.TicketCodec;
+import id.kypso.provisioning.testing.Cli;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Takes a fresh kiosk from nothing to enrolled, configured and syncing a survey against the
+ * real aggregator on a loopback port, with only provisioning commands on the IT side. The
+ * kiosk app's part (recording the survey) goes through the same core ledger the app uses, and
+ * the real agent pushes it.
+ */
+class ProvisioningEndToEndTest {
+    static final String ADMIN_TOKEN = "end-to-end-admin-token-0123";
+    static final String RECORDER = "199001052015032002";
+    static final String VERIFIER = "198503122010011001";
+
+    @TempDir
+    Path temp;
+    Aggregator aggregator;
+    String url;
+
+    @BeforeEach
+    void startAggregator() {
+        aggregator = new Aggregator(AggregatorOptions.builder()
+                .port(0)
+                .dataDir(temp.resolve("aggregator"))
+                .adminToken(ADMIN_TOKEN)
+                .minimumResponses(1)
+                .build());
+        URI started = aggregator.start();
+        url = "http://127.0.0.1:" + started.getPort();
+    }
+
+    @AfterEach
+    void stopAggregator() {
+        aggregator.close();
+    }
+
+    @Test
+    void freshKiosk_isEnrolledConfiguredAndSyncsASurvey() throws Exception {
+        Path officeDir = temp.resolve("office");
+        Path dataDir = temp.resolve("kiosk");
+
+        // IT staff: office identity, registration with roster, an enrollment QR.
+        run("office", "create", "--office-dir", officeDir.toString(), "--office", "3273-01",
+                "--name", "Disdukcapil Kota Bandung");
+        Path roster = temp.resolve("roster.csv");
+        Files.writeString(roster, "nip,name,stage\n" + VERIFIER + ",Budi Santoso,VERIFIKASI\n"
+                + RECORDER + ",Rina Wulandari,PEREKAMAN\n");
+        run("office", "register", "--office-dir", officeDir.toString(), "--aggregator", url,
+                "--admin-token", ADMIN_TOKEN, "--roster", roster.toString());
+        Path qr = temp.resolve("enroll.png");
+        run("office", "enrollment-token", "--office-dir", officeDir.toString(), "--aggregator",
+                url, "--admin-token", ADMIN_TOKEN, "--qr-out", qr.toString());
+
+        // IT staff at the kiosk: identity, enrollment from the QR, PIN, self-test.
+        run("kiosk", "create", "--data-dir", dataDir.toString(), "--kiosk", "3273-01-K01");
+        Cli.Result enrolled = run("kiosk", "enroll", "--data-dir", dataDir.toString(),
+                "--qr-image", qr.toString());
+        assertThat(enrolled.out()).contains("Config installed: Disdukcapil Kota Bandung,"
+                + " 2 officers");
+        Cli.Result pin = new Cli().clock(Clock.systemUTC()).input("583920\n").run("pin", "set",
+                "--data-dir", dataDir.toString(), "--iterations", "10000");
+        assertThat(pin.code()).as(pin.toString()).isZero();
+        Cli.Result selftest = run("selftest", "--data-dir", dataDir.toString(), "--printer",
+                "file:" + temp.resolve("printer.bin"), "--gpio-chip",
+                temp.resolve("no-gpio").toString());
+        assertThat(selftest.out()).contains("[ OK ] enrollment").contains("[ OK ] clock");
+
+        // Perekaman desk: a slip for one citizen.
+        Path slipPng = temp.resolve("slip.png");
+        run("slip", "issue", "--office-dir", officeDir.toString(), "--nik", "3273014506900001",
+                "--registration", "3273-20261204-0001", "--officer", "VERIFIKASI=" + VERIFIER,
+                "--officer", "PEREKAMAN=" + RECORDER, "--out", slipPng.toString());
+
+        // Kiosk app: reads the slip against the installed config and records the survey.
+        ConfigBundle bundle = new BundleStore(dataDir).load().orElseThrow();
+        String slipText = QrCodes.read(ImageIO.read(slipPng.toFile())).orElseThrow();
+        RegistrationSlip slip = SlipCodec.decode(slipText, KeyRings.offices(bundle));
+        KioskIdentity identity = KioskIdentity.load(dataDir);
+        KioskDatabase database = KioskDatabase.open(dataDir.resolve("kiosk.db"));
+        Clock clock = Clock.systemUTC();
+        Outbox outbox = new Outbox(database, clock, UUID::randomUUID);
+        new SurveyLedger(database, outbox, clock).complete(slip, response(identity, bundle, slip),
+                identity.kioskId(), identity.keyVersion(),
+                ticket -> TicketCodec.encode(ticket, identity.privateKey()));
+        assertThat(outbox.count("PENDING")).isEqualTo(2);
+
+        // Kiosk agent: one sync cycle pushes both records.
+        SyncSummary summary;
+        try (KioskAgent agent = KioskAgent.builder(dataDir).open()) {
+            summary = agent.syncOnce();
+        }
+        assertThat(summary.errors()).isEmpty();
+        assertThat(summary.stored()).isEqualTo(2);
+        assertThat(summary.pendingLeft()).isZero();
+
+        // The aggregator counts the response for both officers.
+        JsonNode rapor = get("/api/v1/rapor/officers/" + RECORDER);
+        assertThat(rapor.path("responses").asInt()).isEqualTo(1);
+        assertThat(rapor.path("name").asText()).isEqualTo("Rina Wulandari");
+        assertThat(get("/api/v1/rapor/officers/" + VERIFIER).path("responses").asInt())
+                .isEqualTo(1);
+    }
+
+    private static SurveyResponse response(KioskIdentity identity, ConfigBundle bundle,
+            RegistrationSlip slip) {
+        List<OfficerRating> ratings = new ArrayList<>();
+        for (StageOfficer officer : slip.officers()) {
+            Map<String, Integer> answers = new LinkedHashMap<>();
+            for (Question question : bundle.survey().questions()) {
+                answers.put(question.id(), 4);
+            }
+            ratings.add(new OfficerRating(officer.nip().digits(), officer.stage().name(), true,
+                    answers, null));
+        }
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        return new SurveyResponse(UUID.randomUUID(), identity.kioskId().toString(),
+                bundle.officeId(), bundle.survey().id(), bundle.survey().version(), true, hour,
+                slip.perekamanAt().truncatedTo(ChronoUnit.HOURS), "id", ratings, List.of());
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return SyncJson.newMapper().readTree(response.body());
+    }
+
+    private static Cli.Result run(String... args) {
+        Cli.Result result = new Cli().clock(Clock.systemUTC()).run(args);
+        assertThat(result.code()).as(String.join(" ", args) + "\n" + result).isZero();
+        return result;
+    }
+}
