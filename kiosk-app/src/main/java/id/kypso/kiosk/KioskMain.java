@@ -1,0 +1,156 @@
+package id.kypso.kiosk;
+
+import com.fasterxml.uuid.Generators;
+import id.kypso.core.config.BundleStore;
+import id.kypso.core.config.ConfigException;
+import id.kypso.core.config.KioskIdentity;
+import id.kypso.core.store.KioskDatabase;
+import id.kypso.core.store.Outbox;
+import id.kypso.core.store.SurveyLedger;
+import id.kypso.kiosk.printer.TicketPrinter;
+import id.kypso.kiosk.session.CitizenSession;
+import id.kypso.kiosk.session.InstalledConfig;
+import id.kypso.kiosk.ui.CitizenModel;
+import id.kypso.kiosk.ui.CitizenScreens;
+import id.kypso.kiosk.ui.KioskWindow;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Starts the kiosk program: citizen mode by default, counter mode with {@code --counter}. A
+ * plain launcher, not a JavaFX {@code Application}, so it runs from the class path.
+ */
+@Command(name = "kypso-kiosk", mixinStandardHelpOptions = true,
+        versionProvider = KioskMain.Version.class,
+        description = "KYPSO kiosk: citizens rate the officers who served them and take a"
+                + " signed ticket; with --counter, pickup staff check tickets.")
+public final class KioskMain implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(KioskMain.class);
+
+    @Option(names = "--data-dir", required = true, paramLabel = "DIR",
+            description = "Kiosk data folder: kiosk.properties, kiosk.key, kiosk.db,"
+                    + " config/bundle.json.")
+    Path dataDir;
+
+    @Option(names = "--printer", paramLabel = "SPEC", defaultValue = "file:tickets.txt",
+            description = "Ticket printer: file:PATH, tcp:HOST:PORT or serial:PORT"
+                    + " (default: ${DEFAULT-VALUE}, relative to the data folder).")
+    String printer;
+
+    @Option(names = "--counter",
+            description = "Counter mode: check and redeem tickets instead of taking surveys.")
+    boolean counter;
+
+    @Option(names = "--lang", paramLabel = "CODE", defaultValue = "id",
+            description = "Language the screens start in and return to: id or en"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String language;
+
+    @Option(names = "--windowed",
+            description = "A decorated 1920x1080 window instead of locked full screen, for"
+                    + " development.")
+    boolean windowed;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "90",
+            description = "Seconds without a touch before a survey is abandoned and the"
+                    + " screen reset (default: ${DEFAULT-VALUE}).")
+    int idleSeconds;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new KioskMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!language.equals("id") && !language.equals("en")) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--lang must be id or en, got " + language);
+        }
+        if (idleSeconds < 30) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--idle-timeout must be at least 30 seconds, got " + idleSeconds);
+        }
+        PrinterSpec printerSpec;
+        try {
+            printerSpec = PrinterSpec.parse(printer);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+
+        KioskIdentity identity;
+        try {
+            identity = KioskIdentity.load(dataDir);
+        } catch (ConfigException e) {
+            System.err.println("kypso-kiosk: " + e.getMessage());
+            return 2;
+        }
+        TicketPrinter ticketPrinter = ticketPrinter(printerSpec);
+        Clock clock = Clock.systemDefaultZone();
+        KioskDatabase database = KioskDatabase.open(dataDir.resolve("kiosk.db"));
+        Supplier<UUID> ids = Generators.timeBasedEpochGenerator()::generate;
+        Outbox outbox = new Outbox(database, clock, ids);
+        SurveyLedger ledger = new SurveyLedger(database, outbox, clock);
+        InstalledConfig config = new InstalledConfig(new BundleStore(dataDir));
+        ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kiosk-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+        log.info("Kiosk {} starting in {} mode, printer {}", identity.kioskId(),
+                counter ? "counter" : "citizen", printerSpec);
+
+        CitizenSession session = new CitizenSession(identity, config, ledger, ticketPrinter,
+                clock, ids);
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            CitizenModel model = new CitizenModel(session, background, clock,
+                    new CitizenModel.Timeouts(Duration.ofSeconds(idleSeconds),
+                            Duration.ofSeconds(20), Duration.ofSeconds(30)));
+            model.setDefaultLanguage(language);
+            String officeName = config.get().map(bundle -> bundle.officeName())
+                    .orElse(identity.kioskId().office().toString());
+            CitizenScreens screens = new CitizenScreens(model, officeName, clock);
+            KioskWindow window = KioskWindow.open(new Stage(), screens.root(), windowed);
+            screens.attach(window.scene());
+        });
+        // The FX toolkit keeps running on its own threads; this thread waits for the end.
+        Thread.currentThread().join();
+        return 0;
+    }
+
+    private TicketPrinter ticketPrinter(PrinterSpec spec) {
+        return switch (spec) {
+            case PrinterSpec.File file -> new FileTicketPrinter(dataDir.resolve(file.path()));
+            // TODO: plug in the ESC/POS TCP and serial printers once they are merged; until
+            // then these specs are rejected at start-up rather than silently not printing.
+            case PrinterSpec.Tcp tcp -> throw new CommandLine.ParameterException(
+                    new CommandLine(this), "printer " + printer + " is not supported by this"
+                            + " build yet; use file:PATH");
+            case PrinterSpec.Serial serial -> throw new CommandLine.ParameterException(
+                    new CommandLine(this), "printer " + printer + " is not supported by this"
+                            + " build yet; use file:PATH");
+        };
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = KioskMain.class.getPackage().getImplementationVersion();
+            return new String[] {"kypso-kiosk " + (version == null ? "development" : version)};
+        }
+    }
+}
