@@ -5,18 +5,20 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.LuminanceSource;
-import com.google.zxing.NotFoundException;
+import com.google.zxing.MultiFormatReader;
 import com.google.zxing.ReaderException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.WriterException;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,20 +47,48 @@ public final class QrCodes {
         }
     }
 
-    /** Reads the QR code in {@code image}, trying harder and inverted too; empty if none. */
+    /**
+     * Reads the QR code in {@code image}, trying harder and inverted too; empty if none.
+     *
+     * <p>ZXing's finder-pattern detector misses some clean, computer-drawn codes at their full
+     * size (seen with tickets rendered from ESC/POS at 5 dots per module) and finds them in a
+     * copy scaled to half, so a failed read is retried on such a copy.
+     */
     public static Optional<String> read(BufferedImage image) {
+        Optional<String> text = readOnce(image);
+        if (text.isPresent() || image.getWidth() < 200 || image.getHeight() < 200) {
+            return text;
+        }
+        return readOnce(halfSize(image));
+    }
+
+    private static Optional<String> readOnce(BufferedImage image) {
         LuminanceSource source = new BufferedImageLuminanceSource(image);
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
         hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
         hints.put(DecodeHintType.ALSO_INVERTED, Boolean.TRUE);
         hints.put(DecodeHintType.CHARACTER_SET, "UTF-8");
+        hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
         try {
-            return Optional.of(new QRCodeReader()
+            // MultiFormatReader, unlike QRCodeReader alone, honours ALSO_INVERTED.
+            return Optional.of(new MultiFormatReader()
                     .decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText());
-        } catch (NotFoundException e) {
-            return Optional.empty();
         } catch (ReaderException e) {
             return Optional.empty();
         }
+    }
+
+    private static BufferedImage halfSize(BufferedImage image) {
+        BufferedImage half = new BufferedImage(image.getWidth() / 2, image.getHeight() / 2,
+                BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D graphics = half.createGraphics();
+        try {
+            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
+                    RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            graphics.drawImage(image, 0, 0, half.getWidth(), half.getHeight(), null);
+        } finally {
+            graphics.dispose();
+        }
+        return half;
     }
 }

@@ -1,0 +1,51 @@
+package id.kypso.core.qr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class QrCodesTest {
+
+    @Test
+    void drawnCode_readsBack() {
+        String text = "KT1:" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".repeat(4);
+
+        assertThat(QrCodes.read(QrCodes.draw(text, 4))).contains(text);
+    }
+
+    @Test
+    void renderedTicketMissedAtFullSize_isReadFromHalfSize() throws IOException {
+        // A ticket rendered from ESC/POS bytes at 5 dots per module, which ZXing's detector
+        // missed at full size.
+        BufferedImage ticket;
+        try (InputStream in = getClass().getResourceAsStream("rendered-ticket.png")) {
+            ticket = ImageIO.read(in);
+        }
+
+        assertThat(QrCodes.read(ticket)).hasValueSatisfying(text ->
+                assertThat(text).startsWith("KT1:"));
+    }
+
+    @Test
+    void invertedCode_readsBack() {
+        String text = "KS1:INVERTED";
+        BufferedImage image = QrCodes.draw(text, 4);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, ~image.getRGB(x, y) | 0xff000000);
+            }
+        }
+
+        assertThat(QrCodes.read(image)).contains(text);
+    }
+
+    @Test
+    void imageWithoutCode_readsNothing() {
+        assertThat(QrCodes.read(new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB)))
+                .isEmpty();
+    }
+}
