@@ -24,9 +24,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * Finds and decodes the QR code in a camera frame. ZXing alone reads a clean, upright or
- * rotated code; for worse frames this tries, in order, a second binarizer, inverted colours,
- * a contrast stretch, a white border for a code printed without its quiet zone, a mirrored
- * copy (a selfie camera), a half-size copy and an unsharp mask against blur. The first success wins.
+ * rotated code, and every attempt also tries inverted colours. For worse frames this tries,
+ * in order, a second binarizer, a contrast stretch, a white or black border for a code
+ * without its quiet zone, a mirrored copy (a selfie camera), a half-size copy and an unsharp
+ * mask against blur. The first success wins.
  *
  * <p>The text comes back as ZXing decodes it: a code with a UTF-8 ECI designator decodes as
  * UTF-8. Checking what the text means (slip or ticket, signature) is the caller's job.

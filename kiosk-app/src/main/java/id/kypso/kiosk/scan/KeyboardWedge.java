@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells a USB keyboard-wedge scanner from a person at a keyboard. A scanner types a whole code
  * within a few milliseconds per key and ends it with Enter; a person leaves far longer gaps.
- * The UI feeds every typed character with the time it arrived; the wedge holds characters
+ * The UI feeds every typed character with the time it arrived; the wedge keeps characters
  * until it can tell, then passes a complete scan to the {@link ScanListener}, hands human
  * typing back through the typed-text consumer, and rejects bursts that stop without Enter or
  * break the {@link ScanFraming}.
@@ -74,8 +74,8 @@ public final class KeyboardWedge {
     }
 
     /**
-     * Settles pending characters once no key came for longer than the maximum gap; call it
-     * from a UI timer so typed text appears without waiting for the next key.
+     * Settles pending characters once no key came for longer than the maximum gap. Call it
+     * from a UI timer, so typed text appears without waiting for the next key.
      */
     public void poll(long nowNanos) {
         if (!pending.isEmpty() && nowNanos - lastKeyNanos > maxGapNanos) {

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * How a scanner frames each code: an optional prefix and suffix the scanner is programmed to
+ * The framing a scanner puts around each code: an optional prefix and suffix the scanner is programmed to
  * add, the longest scan accepted, and the characters a scan may contain. A scan that breaks
  * any of these is rejected, never trimmed or repaired.
  *

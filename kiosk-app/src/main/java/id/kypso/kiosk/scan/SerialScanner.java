@@ -32,7 +32,7 @@ public final class SerialScanner implements AutoCloseable {
     private Thread reader;
 
     /**
-     * @param connection told {@code true} when the port opens and {@code false} when it is lost
+     * @param connection receives {@code true} when the port opens and {@code false} when it is lost
      * @param nanoTime a monotonic clock, {@link System#nanoTime} outside tests
      */
     public SerialScanner(Settings settings, ScanListener scans, RejectedScanListener rejected,

@@ -19,7 +19,7 @@ class CodePageTest {
     }
 
     @Test
-    void accentedNames_printExactlyInEveryLatinCodePage() {
+    void accentedNames_printInLatinCodePages() {
         for (CodePage page : List.of(CodePage.PC437, CodePage.PC850, CodePage.PC858,
                 CodePage.WPC1252)) {
             assertThat(printedText(page)).as("code page %s", page)
@@ -66,7 +66,7 @@ class CodePageTest {
     }
 
     @Test
-    void charactersMissingFromThePage_areTransliteratedNotGarbled() {
+    void missingCharacters_areTransliterated() {
         TextEncoder pc437 = new TextEncoder(CodePage.PC437);
 
         assertThat(new String(pc437.encode("Łukasz Øster Straße €5 Ő"), CodePage.PC437.charset()))
@@ -82,7 +82,7 @@ class CodePageTest {
     }
 
     @Test
-    void unknownCodePageName_isRejectedWithTheChoices() {
+    void unknownCodePage_isRejected() {
         assertThatThrownBy(() -> CodePage.fromKey("utf8"))
                 .hasMessageContaining("'utf8'")
                 .hasMessageContaining("cp858");

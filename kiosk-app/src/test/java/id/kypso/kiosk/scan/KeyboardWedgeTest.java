@@ -71,7 +71,7 @@ class KeyboardWedgeTest {
     }
 
     @Test
-    void burstThatStopsWithoutEnter_isRejectedAsPartial() {
+    void burstWithoutEnter_isPartial() {
         KeyboardWedge wedge = wedge(ScanFraming.plain());
 
         type(wedge, SLIP.substring(0, 10), 8);
