@@ -4,6 +4,7 @@ import id.kypso.kiosk.printer.PrintResult.Failed;
 import id.kypso.kiosk.printer.PrintResult.PrinterFault;
 import id.kypso.kiosk.printer.PrintResult.Printed;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +103,7 @@ final class EscPosTicketPrinter implements TicketPrinter {
             return Optional.empty();
         }
         String reason = "printer on " + port.name() + " reports "
-                + fault.get().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
+                + fault.get().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " "
                 + when + " (" + current + ")";
         LOG.warn("Ticket {} not printed: {}", ticket.shortCode(), reason);
         return Optional.of(new Failed(fault.get(), reason));

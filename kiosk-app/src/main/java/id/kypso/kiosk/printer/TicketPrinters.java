@@ -19,7 +19,8 @@ public final class TicketPrinters {
             case PrinterSpec.FileSpec file -> new FilePort(file.path());
             case PrinterSpec.TcpSpec tcp -> new TcpPort(tcp.host(), tcp.port(), CONNECT_TIMEOUT);
             case PrinterSpec.SerialSpec serial ->
-                    new SerialPrinterPort(serial.device(), serial.baudRate());
+                    new SerialPrinterPort(serial.device(), serial.baudRate(),
+                            profile.flowControl());
         };
         return new EscPosTicketPrinter(port, profile);
     }

@@ -51,4 +51,20 @@ class FilePrinterTest {
         assertThat(((Failed) result).fault()).isEqualTo(PrinterFault.IO_ERROR);
         assertThat(((Failed) result).reason()).contains("file:" + device);
     }
+
+    @Test
+    void missingDevice_isNotCreated() throws Exception {
+        Path device = Path.of("/dev/kypso-test-missing-lp" + ProcessHandle.current().pid());
+        TicketPrinter printer = TicketPrinters.create("file:" + device, PrinterProfile.defaults());
+
+        try {
+            PrintResult result = printer.print(SampleTickets.print());
+
+            assertThat(((Failed) result).fault()).isEqualTo(PrinterFault.IO_ERROR);
+            assertThat(((Failed) result).reason()).contains("printer device not found");
+            assertThat(device).doesNotExist();
+        } finally {
+            Files.deleteIfExists(device);
+        }
+    }
 }

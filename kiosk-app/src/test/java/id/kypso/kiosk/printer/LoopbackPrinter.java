@@ -23,7 +23,7 @@ final class LoopbackPrinter implements AutoCloseable {
 
     LoopbackPrinter() throws IOException {
         server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        acceptor = Thread.ofVirtual().start(this::acceptLoop);
+        acceptor = Thread.ofPlatform().daemon().name("loopback-printer").start(this::acceptLoop);
     }
 
     String spec() {

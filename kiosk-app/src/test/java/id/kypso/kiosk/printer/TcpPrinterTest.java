@@ -6,6 +6,8 @@ import id.kypso.core.qr.QrCodes;
 import id.kypso.kiosk.printer.PrintResult.Failed;
 import id.kypso.kiosk.printer.PrintResult.PrinterFault;
 import id.kypso.kiosk.printer.PrintResult.Printed;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -126,9 +128,13 @@ class TcpPrinterTest {
 
     @Test
     void noListener_isAnIoError() throws Exception {
-        String spec = listener.spec();
-        listener.close();
-        TicketPrinter closedPrinter = TicketPrinters.create(spec, PrinterProfile.defaults());
+        // A port that was free a moment ago and has no listener now.
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        TicketPrinter closedPrinter = TicketPrinters.create("tcp:127.0.0.1:" + port,
+                PrinterProfile.defaults());
 
         PrintResult result = closedPrinter.print(SampleTickets.print());
 
