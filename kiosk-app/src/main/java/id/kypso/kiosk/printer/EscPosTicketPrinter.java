@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * printer's status is read before the ticket is sent and again after it; the ticket counts as
  * printed only when the status after printing shows no fault.
  */
-final class EscPosTicketPrinter implements TicketPrinter {
+final class EscPosTicketPrinter implements ClosableTicketPrinter {
     private static final Logger LOG = LoggerFactory.getLogger(EscPosTicketPrinter.class);
 
     private final PrinterPort port;
@@ -51,6 +51,12 @@ final class EscPosTicketPrinter implements TicketPrinter {
                 return ioFailure(ticket, again.getCause());
             }
         }
+    }
+
+    @Override
+    public synchronized void close() {
+        port.close();
+        LOG.info("Closed printer {}", port.name());
     }
 
     private PrintResult send(TicketPrint ticket, byte[] bytes) throws BeforeTicketException {

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A printer on a serial port (RS-232 or a USB serial adapter), 8 data bits, no parity, one
- * stop bit, with the profile's flow control, through jssc. The port stays open between tickets and is reopened after an error.
+ * stop bit, with the profile's flow control, through jssc. The port stays open between
+ * tickets and is reopened after an error.
  */
 final class SerialPrinterPort implements PrinterPort {
     private static final Logger LOG = LoggerFactory.getLogger(SerialPrinterPort.class);

@@ -3,6 +3,8 @@ package id.kypso.kiosk.scan;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -238,6 +240,25 @@ public final class SerialScanner implements AutoCloseable {
         public static Settings of(String device, int baudRate, ScanFraming framing) {
             return new Settings(device, baudRate, framing, Duration.ofMillis(20),
                     Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(30));
+        }
+
+        /**
+         * Reads {@code scanner.serial.port} and {@code scanner.serial.baud} (default 9600) and
+         * the {@link ScanFraming#fromProperties framing}; empty when no serial port is set.
+         */
+        public static Optional<Settings> fromProperties(Properties properties) {
+            String port = properties.getProperty("scanner.serial.port", "").trim();
+            if (port.isEmpty()) {
+                return Optional.empty();
+            }
+            String baud = properties.getProperty("scanner.serial.baud", "9600").trim();
+            try {
+                return Optional.of(of(port, Integer.parseInt(baud),
+                        ScanFraming.fromProperties(properties)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("scanner.serial.baud must be a whole number: "
+                        + baud, e);
+            }
         }
 
         public Settings withReconnectDelays(Duration first, Duration max) {

@@ -96,4 +96,18 @@ class SerialPrinterTest {
         assertThat(QrCodes.read(EscPosRenderer.render(peer.ticketBytes())))
                 .contains(SampleTickets.print().qrPayload());
     }
+
+    @Test
+    void handshakeProfiles_printOverSerial() {
+        for (PrinterProfile.FlowControl flow : PrinterProfile.FlowControl.values()) {
+            TicketPrinter printer = TicketPrinters.create("serial:" + pair.kioskSide(),
+                    PrinterProfile.defaults().withFlowControl(flow)
+                            .withStatus(true, Duration.ofMillis(500)));
+
+            PrintResult result = printer.print(SampleTickets.print());
+
+            assertThat(result).as("flow control %s", flow).isInstanceOf(Printed.class);
+            ((ClosableTicketPrinter) printer).close();
+        }
+    }
 }
