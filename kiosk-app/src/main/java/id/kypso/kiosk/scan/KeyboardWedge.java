@@ -33,6 +33,7 @@ public final class KeyboardWedge {
     private final StringBuilder pending = new StringBuilder();
     private long lastKeyNanos;
     private boolean pendingIsBurst;
+    private boolean scanJustEnded;
 
     public KeyboardWedge(ScanFraming framing, Duration maxGap, int minScanLength,
             ScanListener scans, Consumer<String> typed, RejectedScanListener rejected) {
@@ -69,6 +70,7 @@ public final class KeyboardWedge {
         if (!pending.isEmpty() && timestampNanos - lastKeyNanos <= maxGapNanos) {
             pendingIsBurst = true;
         }
+        scanJustEnded = false;
         pending.append(character);
         lastKeyNanos = timestampNanos;
     }
@@ -84,8 +86,15 @@ public final class KeyboardWedge {
     }
 
     private void finishWithEnter(long timestampNanos) {
+        // A scanner that ends codes with CR LF sends a second Enter right after the first.
+        boolean fast = timestampNanos - lastKeyNanos <= maxGapNanos;
+        if (pending.isEmpty() && scanJustEnded && fast) {
+            scanJustEnded = false;
+            return;
+        }
+        scanJustEnded = false;
+
         // An Enter on its own, or after slow typing, belongs to the person at the keyboard.
-        boolean fast = !pending.isEmpty() && timestampNanos - lastKeyNanos <= maxGapNanos;
         if (pending.isEmpty() || !fast || !pendingIsBurst || pending.length() < minScanLength) {
             String text = pending.toString();
             clear();
@@ -95,6 +104,8 @@ public final class KeyboardWedge {
 
         String raw = pending.toString();
         clear();
+        scanJustEnded = true;
+        lastKeyNanos = timestampNanos;
         switch (framing.unwrap(raw)) {
             case ScanFraming.Outcome.Accepted accepted -> scans.onScan(accepted.code());
             case ScanFraming.Outcome.Rejected rejection ->
