@@ -6,7 +6,7 @@ package id.kypso.kiosk.printer;
  */
 public interface ClosableTicketPrinter extends TicketPrinter, AutoCloseable {
 
-    /** Closes the connection to the printer; never throws. */
+    /** Closes the connection to the printer; a failure to close is logged, not thrown. */
     @Override
     void close();
 }

@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
 public final class KeyboardWedge {
     private static final Logger LOG = LoggerFactory.getLogger(KeyboardWedge.class);
 
-    /** Scanners configured for USB HID send a key every 1-15 ms; people rarely under 60 ms. */
+    /**
+     * The longest gap between keys of one scan. An estimate, not measured here: USB HID
+     * scanners send a key every few milliseconds, and people rarely type faster than 60 ms.
+     */
     public static final Duration DEFAULT_MAX_GAP = Duration.ofMillis(40);
     /** Fewer fast keys than this before Enter are taken as typing, not as a scan. */
     public static final int DEFAULT_MIN_SCAN_LENGTH = 4;

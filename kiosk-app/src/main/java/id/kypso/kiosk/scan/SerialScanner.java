@@ -143,7 +143,8 @@ public final class SerialScanner implements AutoCloseable {
                 }
                 assembler.expire(nanoTime.getAsLong()).ifPresent(this::deliver);
             } catch (SerialPortException e) {
-                // A USB adapter that goes away fails the next ioctl with an I/O error.
+                // A port whose device went away fails the next ioctl with an I/O error. Tested
+                // with a pty whose other end closed; NOTE: not tried with a real USB adapter.
                 LOG.warn("Serial scanner port {} was lost ({}); reconnecting",
                         settings.device(), e.getExceptionType());
                 return;
