@@ -38,7 +38,7 @@ final class EscPosTicketPrinter implements ClosableTicketPrinter {
                     + e.getMessage());
         }
 
-        // A failure before any ticket byte left is safe to retry once on a fresh connection.
+        // A failure before the ticket is written is safe to retry once on a fresh connection.
         try {
             return send(ticket, bytes);
         } catch (BeforeTicketException e) {
@@ -69,13 +69,14 @@ final class EscPosTicketPrinter implements ClosableTicketPrinter {
                     return refused.get();
                 }
             }
-            port.write(bytes);
         } catch (IOException e) {
             throw new BeforeTicketException(e);
         }
 
-        // The ticket has left; from here a failure must not print it a second time.
+        // Part of the ticket may be on paper once writing starts, so from here a failure is
+        // reported and never retried: a retry could print the ticket twice.
         try {
+            port.write(bytes);
             if (statusOn) {
                 Optional<PrintResult> failed = check(ticket, "after printing");
                 if (failed.isPresent()) {
@@ -122,7 +123,7 @@ final class EscPosTicketPrinter implements ClosableTicketPrinter {
         return new Failed(PrinterFault.IO_ERROR, reason);
     }
 
-    /** An I/O failure that happened before any byte of the ticket was written. */
+    /** An I/O failure that happened before the ticket was written. */
     private static final class BeforeTicketException extends Exception {
         BeforeTicketException(IOException cause) {
             super(cause);
