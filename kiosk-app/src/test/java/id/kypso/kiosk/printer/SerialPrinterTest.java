@@ -10,6 +10,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,20 @@ class SerialPrinterTest {
 
         assertThat(((Failed) result).fault()).isEqualTo(PrinterFault.PAPER_END);
         assertThat(peer.ticketBytes()).isEmpty();
+    }
+
+    @Test
+    void paperRunningOutWhilePrinting_failsTheTicket() {
+        AtomicInteger requests = new AtomicInteger();
+        peer.answer(type -> requests.incrementAndGet() > 4 && type == 4
+                ? 0x12 | 0x60 : FakePrinterPeer.READY);
+
+        PrintResult result = printer().print(SampleTickets.print());
+
+        assertThat(((Failed) result).fault()).isEqualTo(PrinterFault.PAPER_END);
+        assertThat(((Failed) result).reason()).contains("after printing");
+        assertThat(peer.ticketBytes()).isNotEmpty();
+        assertThat(peer.statusRequests()).isEqualTo(8);
     }
 
     @Test
