@@ -24,11 +24,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * Finds and decodes the QR code in a camera frame. ZXing alone reads a clean, upright or
- * rotated code, and every attempt also tries inverted colours. For worse frames this tries,
- * in order, a second binarizer, a contrast stretch, a white or black border for a code
- * without its quiet zone, a mirrored copy (a selfie camera), a half-size copy and an unsharp
- * mask against blur, and last a threshold just above the darkest pixels, for a code without
- * its quiet zone on a dark background. The first success wins.
+ * rotated code, and every attempt also tries inverted colours. For worse frames this tries
+ * these in order: a second binarizer, a contrast stretch, a white or black border for a code
+ * without its quiet zone, a mirrored copy (a selfie camera), a half-size copy, and an unsharp
+ * mask against blur. The last attempts threshold just above the darkest pixels, for a code
+ * without its quiet zone on a dark background. The first success wins.
  *
  * <p>The text comes back as ZXing decodes it: a code with a UTF-8 ECI designator decodes as
  * UTF-8. Checking what the text means (slip or ticket, signature) is the caller's job.
