@@ -67,4 +67,20 @@ class FilePrinterTest {
             Files.deleteIfExists(device);
         }
     }
+
+    @Test
+    void testTicket_printsAccentsAndItsQr() throws Exception {
+        Path device = folder.resolve("lp0");
+        PrinterProfile profile = PrinterProfile.defaults();
+        TicketPrinter printer = TicketPrinters.create("file:" + device, profile);
+
+        PrintResult result = printer.print(TestTickets.sample(profile, "3273-01-K01",
+                java.time.ZonedDateTime.parse("2026-12-04T09:45:00+07:00[Asia/Jakarta]")));
+
+        byte[] written = Files.readAllBytes(device);
+        assertThat(result).isInstanceOf(Printed.class);
+        assertThat(EscPosRenderer.text(written))
+                .contains("TES PRINTER", "Huruf beraksen: é è ñ ü ö ç à");
+        assertThat(QrCodes.read(EscPosRenderer.render(written))).contains(TestTickets.QR_TEXT);
+    }
 }

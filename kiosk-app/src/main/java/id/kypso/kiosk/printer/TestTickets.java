@@ -1,0 +1,25 @@
+package id.kypso.kiosk.printer;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.ResourceBundle;
+
+/**
+ * A test ticket for maintenance mode: accented letters to check the code page, a long line
+ * to check the paper width, and a QR code that is not a valid ticket, so a counter rejects it.
+ */
+public final class TestTickets {
+    /** The QR content of a test ticket; it does not start with a ticket prefix. */
+    public static final String QR_TEXT = "KYPSO-PRINTER-TEST";
+
+    private TestTickets() {
+    }
+
+    /** Returns a test ticket for {@code kioskId} with the labels of the profile's language. */
+    public static TicketPrint sample(PrinterProfile profile, String kioskId, ZonedDateTime now) {
+        ResourceBundle labels = TicketLayout.labels(profile.locale());
+        return new TicketPrint(labels.getString("test.office"), kioskId, "TEST-000000",
+                "TEST-0000", "0000********0000", now, QR_TEXT,
+                List.of(labels.getString("test.line1"), labels.getString("test.line2")));
+    }
+}
