@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.ResourceBundle;
 
 /**
- * A test ticket for maintenance mode: accented letters to check the code page, a long line
- * to check the paper width, and a QR code that is not a valid ticket, so a counter rejects it.
+ * A test ticket for maintenance mode: accented letters to check the code page, a ruler line
+ * exactly one line wide to check the paper width setting, and a QR code that is not a valid
+ * ticket, so a counter rejects it.
  */
 public final class TestTickets {
     /** The QR content of a test ticket; it does not start with a ticket prefix. */
@@ -20,6 +21,16 @@ public final class TestTickets {
         ResourceBundle labels = TicketLayout.labels(profile.locale());
         return new TicketPrint(labels.getString("test.office"), kioskId, "TEST-000000",
                 "TEST-0000", "0000********0000", now, QR_TEXT,
-                List.of(labels.getString("test.line1"), labels.getString("test.line2")));
+                List.of(labels.getString("test.line1"), labels.getString("test.line2"),
+                        ruler(profile.paper().columns())));
+    }
+
+    /** Returns {@code columns} digits 1234567890..., which fill exactly one line. */
+    static String ruler(int columns) {
+        StringBuilder digits = new StringBuilder(columns);
+        for (int i = 1; i <= columns; i++) {
+            digits.append(i % 10);
+        }
+        return digits.toString();
     }
 }

@@ -80,7 +80,8 @@ class FilePrinterTest {
         byte[] written = Files.readAllBytes(device);
         assertThat(result).isInstanceOf(Printed.class);
         assertThat(EscPosRenderer.text(written))
-                .contains("TES PRINTER", "Huruf beraksen: é è ñ ü ö ç à");
+                .contains("TES PRINTER", "Huruf beraksen: é è ñ ü ö ç à",
+                        "123456789012345678901234567890123456789012345678");
         assertThat(QrCodes.read(EscPosRenderer.render(written))).contains(TestTickets.QR_TEXT);
     }
 }
