@@ -6,7 +6,7 @@ import java.util.OptionalInt;
 import java.util.Properties;
 
 /**
- * Which GPIO pins the kiosk uses, by BCM number, read from {@code gpio.*} properties in
+ * The GPIO pins the kiosk uses, by BCM number, read from {@code gpio.*} properties in
  * {@code kiosk.properties}:
  *
  * <ul>

@@ -241,7 +241,7 @@ public final class KioskGpio implements StatusLight, AutoCloseable {
         return isActive(input.state(), activeLow);
     }
 
-    /** A level Pi4J does not know yet ({@code UNKNOWN}) counts as inactive. */
+    /** Returns whether {@code level} is the active level; {@code UNKNOWN} is inactive. */
     private static boolean isActive(DigitalState level, boolean activeLow) {
         return activeLow ? level == DigitalState.LOW : level == DigitalState.HIGH;
     }

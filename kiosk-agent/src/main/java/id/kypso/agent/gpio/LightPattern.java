@@ -21,7 +21,7 @@ record LightPattern(long periodMillis, long onMillis, boolean green, boolean red
         };
     }
 
-    /** Whether the pattern's lamps are lit {@code elapsedMillis} after the state was shown. */
+    /** Returns whether the lamps are lit {@code elapsedMillis} after the state was shown. */
     boolean litAt(long elapsedMillis) {
         return Math.floorMod(elapsedMillis, periodMillis) < onMillis;
     }

@@ -1,6 +1,6 @@
 package id.kypso.agent.gpio;
 
-/** What the kiosk's status light shows, from least to most urgent. */
+/** The states of the kiosk's status light, from least to most urgent. */
 public enum LightState {
     /** The agent is starting: green blinks slowly. */
     STARTING,

@@ -4,6 +4,6 @@ package id.kypso.agent.gpio;
 @FunctionalInterface
 public interface PresenceListener {
 
-    /** Called on the GPIO event thread with {@code true} when someone stands at the kiosk. */
+    /** Called on the GPIO event thread with {@code true} when someone is at the kiosk. */
     void onPresenceChanged(boolean present);
 }

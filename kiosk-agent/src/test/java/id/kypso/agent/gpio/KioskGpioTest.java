@@ -173,7 +173,7 @@ class KioskGpioTest {
     }
 
     @Test
-    void releaseInsideTheDebounceWindow_isCaughtByTheNextRefresh() {
+    void earlyRelease_isCaughtByRefresh() {
         KioskGpio gpio = open("gpio.button.callStaff", "22");
         AtomicInteger presses = new AtomicInteger();
         gpio.onCallStaff(presses::incrementAndGet);

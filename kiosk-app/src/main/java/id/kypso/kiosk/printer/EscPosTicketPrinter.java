@@ -4,6 +4,7 @@ import id.kypso.kiosk.printer.PrintResult.Failed;
 import id.kypso.kiosk.printer.PrintResult.PrinterFault;
 import id.kypso.kiosk.printer.PrintResult.Printed;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * printer's status is read before the ticket is sent and again after it; the ticket counts as
  * printed only when the status after printing shows no fault.
  */
-final class EscPosTicketPrinter implements TicketPrinter {
+final class EscPosTicketPrinter implements ClosableTicketPrinter {
     private static final Logger LOG = LoggerFactory.getLogger(EscPosTicketPrinter.class);
 
     private final PrinterPort port;
@@ -37,7 +38,7 @@ final class EscPosTicketPrinter implements TicketPrinter {
                     + e.getMessage());
         }
 
-        // A failure before any ticket byte left is safe to retry once on a fresh connection.
+        // A failure before the ticket is written is safe to retry once on a fresh connection.
         try {
             return send(ticket, bytes);
         } catch (BeforeTicketException e) {
@@ -52,6 +53,12 @@ final class EscPosTicketPrinter implements TicketPrinter {
         }
     }
 
+    @Override
+    public synchronized void close() {
+        port.close();
+        LOG.info("Closed printer {}", port.name());
+    }
+
     private PrintResult send(TicketPrint ticket, byte[] bytes) throws BeforeTicketException {
         boolean statusOn = profile.readsStatus() && port.canReadStatus();
         try {
@@ -62,13 +69,14 @@ final class EscPosTicketPrinter implements TicketPrinter {
                     return refused.get();
                 }
             }
-            port.write(bytes);
         } catch (IOException e) {
             throw new BeforeTicketException(e);
         }
 
-        // The ticket has left; from here a failure must not print it a second time.
+        // Part of the ticket may be on paper once writing starts, so from here a failure is
+        // reported and never retried: a retry could print the ticket twice.
         try {
+            port.write(bytes);
             if (statusOn) {
                 Optional<PrintResult> failed = check(ticket, "after printing");
                 if (failed.isPresent()) {
@@ -102,7 +110,7 @@ final class EscPosTicketPrinter implements TicketPrinter {
             return Optional.empty();
         }
         String reason = "printer on " + port.name() + " reports "
-                + fault.get().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
+                + fault.get().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " "
                 + when + " (" + current + ")";
         LOG.warn("Ticket {} not printed: {}", ticket.shortCode(), reason);
         return Optional.of(new Failed(fault.get(), reason));
@@ -115,7 +123,7 @@ final class EscPosTicketPrinter implements TicketPrinter {
         return new Failed(PrinterFault.IO_ERROR, reason);
     }
 
-    /** An I/O failure that happened before any byte of the ticket was written. */
+    /** An I/O failure that happened before the ticket was written. */
     private static final class BeforeTicketException extends Exception {
         BeforeTicketException(IOException cause) {
             super(cause);

@@ -5,14 +5,15 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * What the kiosk knows about its printer model: paper width, how to print the QR code, which
- * code page to use and whether the printer answers status requests.
+ * The settings of one printer model: paper width, how to print the QR code, which code page
+ * to use, whether the printer answers status requests, and serial flow control.
  *
  * @param qrModuleSize dots per QR module, 1-16
  * @param readsStatus whether to send DLE EOT before and after each ticket; off for a sink that
  *     cannot answer, such as a plain file
  * @param statusTimeout how long to wait for each status byte before calling the printer offline
  * @param locale the language of the ticket's own labels (heading, field names)
+ * @param flowControl the serial handshake; ignored for file and TCP printers
  */
 public record PrinterProfile(
         PaperWidth paper,
@@ -21,7 +22,8 @@ public record PrinterProfile(
         CodePage codePage,
         boolean readsStatus,
         Duration statusTimeout,
-        Locale locale) {
+        Locale locale,
+        FlowControl flowControl) {
 
     public static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
@@ -36,10 +38,13 @@ public record PrinterProfile(
         }
     }
 
-    /** Returns the profile for an 80 mm printer with its own QR command and code page PC858. */
+    /**
+     * Returns the profile for an 80 mm printer with its own QR command, code page PC858,
+     * status reading with a 2 s timeout, Indonesian labels and no serial flow control.
+     */
     public static PrinterProfile defaults() {
         return new PrinterProfile(PaperWidth.MM_80, QrMode.NATIVE, 6, CodePage.PC858, true,
-                Duration.ofSeconds(2), INDONESIAN);
+                Duration.ofSeconds(2), INDONESIAN, FlowControl.NONE);
     }
 
     /**
@@ -47,53 +52,72 @@ public record PrinterProfile(
      * {@code printer.paper} (58 or 80), {@code printer.qr} (native or raster),
      * {@code printer.qr.moduleSize} (dots), {@code printer.codepage} (cp437, cp850, cp858,
      * cp1252, ascii), {@code printer.status} (true or false), {@code printer.status.timeoutMs},
-     * {@code printer.locale} (id or en).
+     * {@code printer.locale} (id or en), {@code printer.serial.flowControl} (none, rtscts,
+     * xonxoff).
      */
     public static PrinterProfile fromProperties(Properties properties) {
         PrinterProfile base = defaults();
-        PaperWidth paper = PaperWidth.fromMillimetres(Integer.parseInt(
-                properties.getProperty("printer.paper", "80").trim()));
-        String qrModuleDefault = paper == PaperWidth.MM_58 ? "5" : "6";
+        PaperWidth paper = PaperWidth.fromMillimetres(
+                number(properties, "printer.paper", base.paper().millimetres()));
+        int qrModuleDefault = paper == PaperWidth.MM_58 ? 5 : 6;
         return new PrinterProfile(
                 paper,
                 QrMode.fromKey(properties.getProperty("printer.qr", "native")),
-                Integer.parseInt(properties.getProperty("printer.qr.moduleSize", qrModuleDefault)
-                        .trim()),
+                number(properties, "printer.qr.moduleSize", qrModuleDefault),
                 CodePage.fromKey(properties.getProperty("printer.codepage", "cp858")),
                 parseBoolean(properties.getProperty("printer.status", "true")),
-                Duration.ofMillis(Long.parseLong(properties.getProperty(
-                        "printer.status.timeoutMs", "" + base.statusTimeout().toMillis()).trim())),
-                Locale.forLanguageTag(properties.getProperty("printer.locale", "id").trim()));
+                Duration.ofMillis(number(properties, "printer.status.timeoutMs",
+                        (int) base.statusTimeout().toMillis())),
+                Locale.forLanguageTag(properties.getProperty("printer.locale", "id").trim()),
+                FlowControl.fromKey(properties.getProperty("printer.serial.flowControl",
+                        "none")));
     }
 
     public PrinterProfile withPaper(PaperWidth newPaper) {
         return new PrinterProfile(newPaper, qrMode, qrModuleSize, codePage, readsStatus,
-                statusTimeout, locale);
+                statusTimeout, locale, flowControl);
     }
 
     public PrinterProfile withQrMode(QrMode newMode) {
         return new PrinterProfile(paper, newMode, qrModuleSize, codePage, readsStatus,
-                statusTimeout, locale);
+                statusTimeout, locale, flowControl);
     }
 
     public PrinterProfile withQrModuleSize(int newSize) {
         return new PrinterProfile(paper, qrMode, newSize, codePage, readsStatus, statusTimeout,
-                locale);
+                locale, flowControl);
     }
 
     public PrinterProfile withCodePage(CodePage newPage) {
         return new PrinterProfile(paper, qrMode, qrModuleSize, newPage, readsStatus,
-                statusTimeout, locale);
+                statusTimeout, locale, flowControl);
     }
 
     public PrinterProfile withStatus(boolean reads, Duration timeout) {
         return new PrinterProfile(paper, qrMode, qrModuleSize, codePage, reads, timeout,
-                locale);
+                locale, flowControl);
     }
 
     public PrinterProfile withLocale(Locale newLocale) {
         return new PrinterProfile(paper, qrMode, qrModuleSize, codePage, readsStatus,
-                statusTimeout, newLocale);
+                statusTimeout, newLocale, flowControl);
+    }
+
+    public PrinterProfile withFlowControl(FlowControl newFlowControl) {
+        return new PrinterProfile(paper, qrMode, qrModuleSize, codePage, readsStatus,
+                statusTimeout, locale, newFlowControl);
+    }
+
+    private static int number(Properties properties, String key, int fallback) {
+        String value = properties.getProperty(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number: " + value, e);
+        }
     }
 
     private static boolean parseBoolean(String text) {
@@ -102,6 +126,26 @@ public record PrinterProfile(
             throw new IllegalArgumentException("printer.status must be true or false: " + text);
         }
         return Boolean.parseBoolean(value);
+    }
+
+    /** Serial handshake between the kiosk and the printer. */
+    public enum FlowControl {
+        /** No handshake: the printer's buffer must take every ticket at the line's speed. */
+        NONE,
+        /** Hardware handshake on the RTS and CTS lines, common on serial receipt printers. */
+        RTS_CTS,
+        /** Software handshake with XON (0x11) and XOFF (0x13) bytes from the printer. */
+        XON_XOFF;
+
+        static FlowControl fromKey(String key) {
+            return switch (key.trim().toLowerCase(Locale.ROOT)) {
+                case "none" -> NONE;
+                case "rtscts" -> RTS_CTS;
+                case "xonxoff" -> XON_XOFF;
+                default -> throw new IllegalArgumentException("printer.serial.flowControl must"
+                        + " be none, rtscts or xonxoff: " + key);
+            };
+        }
     }
 
     /** Paper roll width, with the characters per line of font A and the printable dots. */

@@ -10,18 +10,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A printer on a serial port (RS-232 or a USB serial adapter), 8 data bits, no parity, one
- * stop bit, through jssc. The port stays open between tickets and is reopened after an error.
+ * stop bit, with the profile's flow control, through jssc. The port stays open between
+ * tickets and is reopened after an error.
  */
 final class SerialPrinterPort implements PrinterPort {
     private static final Logger LOG = LoggerFactory.getLogger(SerialPrinterPort.class);
 
     private final String device;
     private final int baudRate;
+    private final PrinterProfile.FlowControl flowControl;
     private SerialPort port;
 
-    SerialPrinterPort(String device, int baudRate) {
+    SerialPrinterPort(String device, int baudRate, PrinterProfile.FlowControl flowControl) {
         this.device = device;
         this.baudRate = baudRate;
+        this.flowControl = flowControl;
     }
 
     @Override
@@ -105,6 +108,12 @@ final class SerialPrinterPort implements PrinterPort {
             fresh.openPort();
             fresh.setParams(baudRate, SerialPort.DATABITS_8, SerialPort.STOPBITS_1,
                     SerialPort.PARITY_NONE);
+            fresh.setFlowControlMode(switch (flowControl) {
+                case NONE -> SerialPort.FLOWCONTROL_NONE;
+                case RTS_CTS -> SerialPort.FLOWCONTROL_RTSCTS_IN
+                        | SerialPort.FLOWCONTROL_RTSCTS_OUT;
+                case XON_XOFF -> SerialPort.FLOWCONTROL_XONXOFF_OUT;
+            });
         } catch (SerialPortException e) {
             try {
                 if (fresh.isOpened()) {

@@ -5,6 +5,7 @@ import id.kypso.kiosk.printer.EscPos.Alignment;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
@@ -22,9 +23,14 @@ final class TicketLayout {
     TicketLayout(PrinterProfile profile) {
         this.profile = profile;
         this.encoder = new TextEncoder(profile.codePage());
-        this.labels = ResourceBundle.getBundle(BUNDLE, profile.locale(),
-                ResourceBundle.Control.getNoFallbackControl(
-                        ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.labels = labels(profile.locale());
+    }
+
+    /** Returns the ticket labels for {@code locale}, Bahasa Indonesia for unknown locales. */
+    static ResourceBundle labels(Locale locale) {
+        // Without this control an unknown locale would fall back to the JVM's default locale.
+        return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control
+                .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     byte[] render(TicketPrint ticket) {

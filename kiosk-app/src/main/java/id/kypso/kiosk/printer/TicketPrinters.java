@@ -10,16 +10,17 @@ public final class TicketPrinters {
     }
 
     /** Creates a printer from a spec string such as {@code tcp:192.168.1.50:9100}. */
-    public static TicketPrinter create(String spec, PrinterProfile profile) {
+    public static ClosableTicketPrinter create(String spec, PrinterProfile profile) {
         return create(PrinterSpec.parse(spec), profile);
     }
 
-    public static TicketPrinter create(PrinterSpec spec, PrinterProfile profile) {
+    public static ClosableTicketPrinter create(PrinterSpec spec, PrinterProfile profile) {
         PrinterPort port = switch (spec) {
             case PrinterSpec.FileSpec file -> new FilePort(file.path());
             case PrinterSpec.TcpSpec tcp -> new TcpPort(tcp.host(), tcp.port(), CONNECT_TIMEOUT);
             case PrinterSpec.SerialSpec serial ->
-                    new SerialPrinterPort(serial.device(), serial.baudRate());
+                    new SerialPrinterPort(serial.device(), serial.baudRate(),
+                            profile.flowControl());
         };
         return new EscPosTicketPrinter(port, profile);
     }

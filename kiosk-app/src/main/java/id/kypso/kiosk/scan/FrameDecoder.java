@@ -24,9 +24,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * Finds and decodes the QR code in a camera frame. ZXing alone reads a clean, upright or
- * rotated code; for worse frames this tries, in order, a second binarizer, inverted colours,
- * a contrast stretch, a white border for a code printed without its quiet zone, a mirrored
- * copy (a selfie camera), a half-size copy and an unsharp mask against blur. The first success wins.
+ * rotated code, and every attempt also tries inverted colours. For worse frames this tries
+ * these in order: a second binarizer, a contrast stretch, a white or black border for a code
+ * without its quiet zone, a mirrored copy (a selfie camera), a half-size copy, and an unsharp
+ * mask against blur. The last attempts threshold just above the darkest pixels, for a code
+ * without its quiet zone on a dark background. The first success wins.
  *
  * <p>The text comes back as ZXing decodes it: a code with a UTF-8 ECI designator decodes as
  * UTF-8. Checking what the text means (slip or ticket, signature) is the caller's job.
@@ -59,6 +61,8 @@ public final class FrameDecoder {
             new Attempt("sharpened", FrameDecoder::sharpen, HybridBinarizer::new),
             new Attempt("sharpened-stretch", image -> stretchContrast(sharpen(image)),
                     GlobalHistogramBinarizer::new),
+            new Attempt("darkest-16", image -> keepDarkest(image, 16), HybridBinarizer::new),
+            new Attempt("darkest-32", image -> keepDarkest(image, 32), HybridBinarizer::new),
             new Attempt("half-size-stretch", image -> stretchContrast(halve(image)),
                     GlobalHistogramBinarizer::new));
 
@@ -114,6 +118,31 @@ public final class FrameDecoder {
         for (int i = 0; i < luma.length; i++) {
             int stretched = Math.clamp((luma[i] - low) * 255L / (high - low), 0, 255);
             out.getRaster().setSample(i % width, i / width, 0, stretched);
+        }
+        return out;
+    }
+
+    /**
+     * Turns every pixel more than {@code margin} levels lighter than the darkest 1% white.
+     * This separates black modules from a dark grey background that touches a code printed
+     * without its quiet zone.
+     */
+    static BufferedImage keepDarkest(BufferedImage image, int margin) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] histogram = new int[256];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                histogram[luminance(image.getRGB(x, y))]++;
+            }
+        }
+        int threshold = percentile(histogram, width * height, 0.01) + margin;
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int dark = luminance(image.getRGB(x, y)) <= threshold ? 0 : 255;
+                out.getRaster().setSample(x, y, 0, dark);
+            }
         }
         return out;
     }

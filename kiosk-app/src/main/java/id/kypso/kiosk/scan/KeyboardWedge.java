@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells a USB keyboard-wedge scanner from a person at a keyboard. A scanner types a whole code
  * within a few milliseconds per key and ends it with Enter; a person leaves far longer gaps.
- * The UI feeds every typed character with the time it arrived; the wedge holds characters
+ * The UI feeds every typed character with the time it arrived; the wedge keeps characters
  * until it can tell, then passes a complete scan to the {@link ScanListener}, hands human
  * typing back through the typed-text consumer, and rejects bursts that stop without Enter or
  * break the {@link ScanFraming}.
@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
 public final class KeyboardWedge {
     private static final Logger LOG = LoggerFactory.getLogger(KeyboardWedge.class);
 
-    /** Scanners configured for USB HID send a key every 1-15 ms; people rarely under 60 ms. */
+    /**
+     * The longest gap between keys of one scan. An estimate, not measured here: USB HID
+     * scanners send a key every few milliseconds, and people rarely type faster than 60 ms.
+     */
     public static final Duration DEFAULT_MAX_GAP = Duration.ofMillis(40);
     /** Fewer fast keys than this before Enter are taken as typing, not as a scan. */
     public static final int DEFAULT_MIN_SCAN_LENGTH = 4;
@@ -33,6 +36,7 @@ public final class KeyboardWedge {
     private final StringBuilder pending = new StringBuilder();
     private long lastKeyNanos;
     private boolean pendingIsBurst;
+    private boolean scanJustEnded;
 
     public KeyboardWedge(ScanFraming framing, Duration maxGap, int minScanLength,
             ScanListener scans, Consumer<String> typed, RejectedScanListener rejected) {
@@ -69,13 +73,14 @@ public final class KeyboardWedge {
         if (!pending.isEmpty() && timestampNanos - lastKeyNanos <= maxGapNanos) {
             pendingIsBurst = true;
         }
+        scanJustEnded = false;
         pending.append(character);
         lastKeyNanos = timestampNanos;
     }
 
     /**
-     * Settles pending characters once no key came for longer than the maximum gap; call it
-     * from a UI timer so typed text appears without waiting for the next key.
+     * Settles pending characters once no key came for longer than the maximum gap. Call it
+     * from a UI timer, so typed text appears without waiting for the next key.
      */
     public void poll(long nowNanos) {
         if (!pending.isEmpty() && nowNanos - lastKeyNanos > maxGapNanos) {
@@ -84,8 +89,15 @@ public final class KeyboardWedge {
     }
 
     private void finishWithEnter(long timestampNanos) {
+        // A scanner that ends codes with CR LF sends a second Enter right after the first.
+        boolean fast = timestampNanos - lastKeyNanos <= maxGapNanos;
+        if (pending.isEmpty() && scanJustEnded && fast) {
+            scanJustEnded = false;
+            return;
+        }
+        scanJustEnded = false;
+
         // An Enter on its own, or after slow typing, belongs to the person at the keyboard.
-        boolean fast = !pending.isEmpty() && timestampNanos - lastKeyNanos <= maxGapNanos;
         if (pending.isEmpty() || !fast || !pendingIsBurst || pending.length() < minScanLength) {
             String text = pending.toString();
             clear();
@@ -95,6 +107,8 @@ public final class KeyboardWedge {
 
         String raw = pending.toString();
         clear();
+        scanJustEnded = true;
+        lastKeyNanos = timestampNanos;
         switch (framing.unwrap(raw)) {
             case ScanFraming.Outcome.Accepted accepted -> scans.onScan(accepted.code());
             case ScanFraming.Outcome.Rejected rejection ->

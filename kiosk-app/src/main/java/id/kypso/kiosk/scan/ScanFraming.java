@@ -1,11 +1,12 @@
 package id.kypso.kiosk.scan;
 
 import java.util.Objects;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
- * How a scanner frames each code: an optional prefix and suffix the scanner is programmed to
- * add, the longest scan accepted, and the characters a scan may contain. A scan that breaks
+ * The framing a scanner puts around each code: an optional prefix and suffix the scanner is
+ * programmed to add, the longest scan accepted, and the characters a scan may contain. A scan that breaks
  * any of these is rejected, never trimmed or repaired.
  *
  * @param prefix text the scanner sends before each code; empty for none
@@ -30,6 +31,23 @@ public record ScanFraming(String prefix, String suffix, int maxLength, Pattern c
     /** No prefix or suffix, at most 4096 printable ASCII characters. */
     public static ScanFraming plain() {
         return new ScanFraming("", "", 4096, PRINTABLE_ASCII);
+    }
+
+    /**
+     * Reads the framing from {@code scanner.prefix} and {@code scanner.suffix} (default none;
+     * properties escapes such as {@code \u0002} give control characters) and
+     * {@code scanner.maxLength} (default 4096). The content is printable ASCII.
+     */
+    public static ScanFraming fromProperties(Properties properties) {
+        String maxLength = properties.getProperty("scanner.maxLength", "4096").trim();
+        try {
+            return new ScanFraming(properties.getProperty("scanner.prefix", ""),
+                    properties.getProperty("scanner.suffix", ""), Integer.parseInt(maxLength),
+                    PRINTABLE_ASCII);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("scanner.maxLength must be a whole number: "
+                    + maxLength, e);
+        }
     }
 
     public ScanFraming withPrefixAndSuffix(String newPrefix, String newSuffix) {

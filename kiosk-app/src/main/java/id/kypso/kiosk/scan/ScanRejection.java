@@ -1,6 +1,6 @@
 package id.kypso.kiosk.scan;
 
-/** Why input from a scanner was dropped instead of being passed on as a scan. */
+/** The reason input from a scanner was dropped instead of being passed on as a scan. */
 public enum ScanRejection {
     /** The code stopped before its terminator: a pause mid-scan, a pulled cable. */
     PARTIAL,

@@ -3,6 +3,8 @@ package id.kypso.kiosk.scan;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -32,7 +34,7 @@ public final class SerialScanner implements AutoCloseable {
     private Thread reader;
 
     /**
-     * @param connection told {@code true} when the port opens and {@code false} when it is lost
+     * @param connection receives {@code true} when the port opens and {@code false} when it is lost
      * @param nanoTime a monotonic clock, {@link System#nanoTime} outside tests
      */
     public SerialScanner(Settings settings, ScanListener scans, RejectedScanListener rejected,
@@ -141,7 +143,8 @@ public final class SerialScanner implements AutoCloseable {
                 }
                 assembler.expire(nanoTime.getAsLong()).ifPresent(this::deliver);
             } catch (SerialPortException e) {
-                // A USB adapter that goes away fails the next ioctl with an I/O error.
+                // A port whose device went away fails the next ioctl with an I/O error. Tested
+                // with a pty whose other end closed; NOTE: not tried with a real USB adapter.
                 LOG.warn("Serial scanner port {} was lost ({}); reconnecting",
                         settings.device(), e.getExceptionType());
                 return;
@@ -238,6 +241,25 @@ public final class SerialScanner implements AutoCloseable {
         public static Settings of(String device, int baudRate, ScanFraming framing) {
             return new Settings(device, baudRate, framing, Duration.ofMillis(20),
                     Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(30));
+        }
+
+        /**
+         * Reads {@code scanner.serial.port} and {@code scanner.serial.baud} (default 9600) and
+         * the {@link ScanFraming#fromProperties framing}; empty when no serial port is set.
+         */
+        public static Optional<Settings> fromProperties(Properties properties) {
+            String port = properties.getProperty("scanner.serial.port", "").trim();
+            if (port.isEmpty()) {
+                return Optional.empty();
+            }
+            String baud = properties.getProperty("scanner.serial.baud", "9600").trim();
+            try {
+                return Optional.of(of(port, Integer.parseInt(baud),
+                        ScanFraming.fromProperties(properties)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("scanner.serial.baud must be a whole number: "
+                        + baud, e);
+            }
         }
 
         public Settings withReconnectDelays(Duration first, Duration max) {

@@ -19,7 +19,7 @@ class CodePageTest {
     }
 
     @Test
-    void accentedNames_printExactlyInEveryLatinCodePage() {
+    void accentedNames_printInLatinCodePages() {
         for (CodePage page : List.of(CodePage.PC437, CodePage.PC850, CodePage.PC858,
                 CodePage.WPC1252)) {
             assertThat(printedText(page)).as("code page %s", page)
@@ -66,10 +66,13 @@ class CodePageTest {
     }
 
     @Test
-    void charactersMissingFromThePage_areTransliteratedNotGarbled() {
+    void missingCharacters_areTransliterated() {
         TextEncoder pc437 = new TextEncoder(CodePage.PC437);
 
-        assertThat(new String(pc437.encode("Łukasz Øster Straße €5 Ő"), CodePage.PC437.charset()))
+        String printed = new String(pc437.encode("Łukasz Øster Straße €5 Ő"),
+                CodePage.PC437.charset());
+
+        assertThat(printed)
                 .isEqualTo("Lukasz Oster Straße EUR5 O");
         assertThat(new String(pc437.encode("名前"), CodePage.PC437.charset())).isEqualTo("??");
     }
@@ -82,7 +85,7 @@ class CodePageTest {
     }
 
     @Test
-    void unknownCodePageName_isRejectedWithTheChoices() {
+    void unknownCodePage_isRejected() {
         assertThatThrownBy(() -> CodePage.fromKey("utf8"))
                 .hasMessageContaining("'utf8'")
                 .hasMessageContaining("cp858");

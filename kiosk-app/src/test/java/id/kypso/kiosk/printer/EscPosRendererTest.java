@@ -72,7 +72,7 @@ class EscPosRendererTest {
     }
 
     @Test
-    void longOfficeName_wrapsAtHalfTheColumnsInDoubleSize() {
+    void longOfficeName_wrapsInDoubleSize() {
         TicketPrint print = SampleTickets.print("Dinas Kependudukan dan Pencatatan Sipil"
                 + " Kabupaten Bandung Barat", java.util.List.of());
         byte[] bytes = new TicketLayout(PrinterProfile.defaults()).render(print);
@@ -91,7 +91,7 @@ class EscPosRendererTest {
     }
 
     @Test
-    void ticketBytes_useThePrintersQrCommandsInOrder() {
+    void ticketBytes_useNativeQrCommands() {
         byte[] bytes = new TicketLayout(PrinterProfile.defaults()).render(SampleTickets.print());
         String hex = java.util.HexFormat.of().formatHex(bytes);
 

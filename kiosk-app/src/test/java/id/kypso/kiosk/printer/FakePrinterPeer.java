@@ -28,7 +28,7 @@ public final class FakePrinterPeer implements Runnable {
         this.out = out;
     }
 
-    /** Sets the answer to DLE EOT n; the operator maps n (1-4) to the status byte. */
+    /** Sets the status byte sent back for DLE EOT n; the operator maps n (1-4) to it. */
     public void answer(IntUnaryOperator statusByType) {
         this.status = statusByType;
     }

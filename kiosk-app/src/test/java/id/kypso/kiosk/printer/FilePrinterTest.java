@@ -51,4 +51,37 @@ class FilePrinterTest {
         assertThat(((Failed) result).fault()).isEqualTo(PrinterFault.IO_ERROR);
         assertThat(((Failed) result).reason()).contains("file:" + device);
     }
+
+    @Test
+    void missingDevice_isNotCreated() throws Exception {
+        Path device = Path.of("/dev/kypso-test-missing-lp" + ProcessHandle.current().pid());
+        TicketPrinter printer = TicketPrinters.create("file:" + device, PrinterProfile.defaults());
+
+        try {
+            PrintResult result = printer.print(SampleTickets.print());
+
+            assertThat(((Failed) result).fault()).isEqualTo(PrinterFault.IO_ERROR);
+            assertThat(((Failed) result).reason()).contains("printer device not found");
+            assertThat(device).doesNotExist();
+        } finally {
+            Files.deleteIfExists(device);
+        }
+    }
+
+    @Test
+    void testTicket_printsAccentsAndItsQr() throws Exception {
+        Path device = folder.resolve("lp0");
+        PrinterProfile profile = PrinterProfile.defaults();
+        TicketPrinter printer = TicketPrinters.create("file:" + device, profile);
+
+        PrintResult result = printer.print(TestTickets.sample(profile, "3273-01-K01",
+                java.time.ZonedDateTime.parse("2026-12-04T09:45:00+07:00[Asia/Jakarta]")));
+
+        byte[] written = Files.readAllBytes(device);
+        assertThat(result).isInstanceOf(Printed.class);
+        assertThat(EscPosRenderer.text(written))
+                .contains("TES PRINTER", "Huruf beraksen: é è ñ ü ö ç à",
+                        "123456789012345678901234567890123456789012345678");
+        assertThat(QrCodes.read(EscPosRenderer.render(written))).contains(TestTickets.QR_TEXT);
+    }
 }

@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntUnaryOperator;
 
 /** A network printer on a loopback port: each connection is served by a fake printer peer. */
@@ -17,10 +19,11 @@ final class LoopbackPrinter implements AutoCloseable {
     private final Thread acceptor;
     private volatile IntUnaryOperator status = type -> FakePrinterPeer.READY;
     private volatile boolean silent;
+    private final Semaphore accepted = new Semaphore(0);
 
     LoopbackPrinter() throws IOException {
         server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        acceptor = Thread.ofVirtual().start(this::acceptLoop);
+        acceptor = Thread.ofPlatform().daemon().name("loopback-printer").start(this::acceptLoop);
     }
 
     String spec() {
@@ -41,7 +44,28 @@ final class LoopbackPrinter implements AutoCloseable {
         return connections.size();
     }
 
-    /** Closes every open connection from the printer's side, as an idle timeout would. */
+    /**
+     * Closes every open connection from the printer's side, as an idle timeout would, after
+     * waiting until {@code expected} connections were accepted.
+     */
+    void dropConnections(int expected) throws IOException, InterruptedException {
+        if (!awaitConnections(expected)) {
+            throw new IllegalStateException("expected " + expected + " connections, got "
+                    + connections.size());
+        }
+        dropConnections();
+    }
+
+    /** Waits up to 10 s until {@code expected} connections were accepted in total. */
+    boolean awaitConnections(int expected) throws InterruptedException {
+        if (!accepted.tryAcquire(expected, 10, TimeUnit.SECONDS)) {
+            return false;
+        }
+        accepted.release(expected);
+        return true;
+    }
+
+    /** Closes every open connection from the printer's side. */
     void dropConnections() throws IOException {
         for (Socket socket : connections) {
             socket.close();
@@ -71,6 +95,7 @@ final class LoopbackPrinter implements AutoCloseable {
                 }
                 connections.add(socket);
                 peers.add(peer);
+                accepted.release();
                 Thread.ofVirtual().start(peer);
             }
         } catch (IOException e) {

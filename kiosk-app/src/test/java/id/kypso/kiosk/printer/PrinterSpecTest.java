@@ -36,7 +36,7 @@ class PrinterSpecTest {
     }
 
     @Test
-    void specToString_parsesBackToTheSameSpec() {
+    void specToString_roundTrips() {
         for (String text : new String[] {"file:/tmp/ticket.bin", "tcp:10.0.0.9:9100",
                 "serial:/dev/ttyUSB0:38400"}) {
             assertThat(PrinterSpec.parse(text).toString()).isEqualTo(text);

@@ -10,6 +10,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,20 @@ class SerialPrinterTest {
     }
 
     @Test
+    void paperRunningOutWhilePrinting_failsTheTicket() {
+        AtomicInteger requests = new AtomicInteger();
+        peer.answer(type -> requests.incrementAndGet() > 4 && type == 4
+                ? 0x12 | 0x60 : FakePrinterPeer.READY);
+
+        PrintResult result = printer().print(SampleTickets.print());
+
+        assertThat(((Failed) result).fault()).isEqualTo(PrinterFault.PAPER_END);
+        assertThat(((Failed) result).reason()).contains("after printing");
+        assertThat(peer.ticketBytes()).isNotEmpty();
+        assertThat(peer.statusRequests()).isEqualTo(8);
+    }
+
+    @Test
     void coverOpen_isReportedOverSerial() {
         peer.answer(type -> type == 2 ? 0x12 | 0x04 : FakePrinterPeer.READY);
 
@@ -95,5 +110,19 @@ class SerialPrinterTest {
         assertThat(result).isInstanceOf(Printed.class);
         assertThat(QrCodes.read(EscPosRenderer.render(peer.ticketBytes())))
                 .contains(SampleTickets.print().qrPayload());
+    }
+
+    @Test
+    void handshakeProfiles_printOverSerial() {
+        for (PrinterProfile.FlowControl flow : PrinterProfile.FlowControl.values()) {
+            TicketPrinter printer = TicketPrinters.create("serial:" + pair.kioskSide(),
+                    PrinterProfile.defaults().withFlowControl(flow)
+                            .withStatus(true, Duration.ofMillis(500)));
+
+            PrintResult result = printer.print(SampleTickets.print());
+
+            assertThat(result).as("flow control %s", flow).isInstanceOf(Printed.class);
+            ((ClosableTicketPrinter) printer).close();
+        }
     }
 }

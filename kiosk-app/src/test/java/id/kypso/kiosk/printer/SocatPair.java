@@ -21,12 +21,12 @@ public final class SocatPair implements AutoCloseable {
         this.right = folder.resolve("device-side");
     }
 
-    /** The end the kiosk code opens. */
+    /** Returns the end the kiosk code opens. */
     public Path kioskSide() {
         return left;
     }
 
-    /** The end the fake device opens. */
+    /** Returns the end the fake device opens. */
     public Path deviceSide() {
         return right;
     }

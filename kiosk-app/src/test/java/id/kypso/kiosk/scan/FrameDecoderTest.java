@@ -49,6 +49,14 @@ class FrameDecoderTest {
     }
 
     @Test
+    void croppedSlipOnDarkBackground_decodes() {
+        BufferedImage frame = SlipCorpus.onBackground(SlipCorpus.cropQuietZone(
+                SlipCorpus.code(slip)), 60);
+
+        assertThat(decoder.decode(frame)).contains(slip);
+    }
+
+    @Test
     void lowContrastSlip_decodes() {
         assertThat(decoder.decode(SlipCorpus.lowContrast(SlipCorpus.onPage(
                 SlipCorpus.code(slip)), 24))).contains(slip);
@@ -95,5 +103,7 @@ class FrameDecoderTest {
         assertThat(rates.get(SlipCorpus.Damage.MIRRORED).frameDecoder()).isEqualTo(12);
         assertThat(rates.get(SlipCorpus.Damage.NO_QUIET_ZONE).frameDecoder()).isEqualTo(12);
         assertThat(rates.get(SlipCorpus.Damage.ROTATED).frameDecoder()).isEqualTo(12);
+        assertThat(rates.get(SlipCorpus.Damage.NO_QUIET_ZONE_DARK_BACKGROUND).frameDecoder())
+                .isGreaterThanOrEqualTo(9);
     }
 }

@@ -48,6 +48,18 @@ class KeyboardWedgeTest {
     }
 
     @Test
+    void crLfTerminator_givesOneScanAndNoTyping() {
+        KeyboardWedge wedge = wedge(ScanFraming.plain());
+
+        type(wedge, SLIP + "\r\n", 8);
+        clock += 2_000 * MS;
+        wedge.keyTyped('\n', clock);
+
+        assertThat(scans).containsExactly(SLIP);
+        assertThat(typed).containsExactly("\n");
+    }
+
+    @Test
     void slowTyping_isPassedBackAsTyping() {
         KeyboardWedge wedge = wedge(ScanFraming.plain());
 
@@ -71,7 +83,7 @@ class KeyboardWedgeTest {
     }
 
     @Test
-    void burstThatStopsWithoutEnter_isRejectedAsPartial() {
+    void burstWithoutEnter_isPartial() {
         KeyboardWedge wedge = wedge(ScanFraming.plain());
 
         type(wedge, SLIP.substring(0, 10), 8);

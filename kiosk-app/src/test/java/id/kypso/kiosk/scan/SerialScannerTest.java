@@ -154,7 +154,7 @@ class SerialScannerTest {
     }
 
     @Test
-    void manyOpenCloseCycles_leakNoFilesOrThreads() throws Exception {
+    void openCloseCycles_leakNothing() throws Exception {
         long filesBefore = openFiles();
 
         for (int i = 0; i < 60; i++) {

@@ -27,14 +27,14 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Real signed slip payloads drawn as QR codes on a page and damaged with Java2D the way a
- * kiosk camera sees them. Every image is made from a seeded random source, so a run is
+ * Real signed slip payloads drawn as QR codes on a page and damaged with Java2D as a kiosk
+ * camera might capture them. Every image is made from a seeded random source, so a run is
  * repeatable.
  */
 final class SlipCorpus {
     static final KeyPair OFFICE_KEYS = fixedKeys();
     static final OfficeId OFFICE = OfficeId.parse("3273-01");
-    /** Pixels per QR module before damage, about what a 720p camera sees at 30 cm. */
+    /** Pixels per QR module before damage; an estimate for a 720p camera at 30 cm. */
     static final int MODULE_PIXELS = 4;
 
     /** A damage kind; {@code apply} draws one damaged image at a severity from the random. */
