@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The kiosk's answer to slips it must not accept, after a real provisioning and sync: each is
+ * Slips the kiosk must not accept, scanned after a real provisioning and sync: each is
  * rejected with its own reason and stores nothing.
  */
 class KioskRefusalTest {
