@@ -1,6 +1,5 @@
 package id.kypso.aggregator.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.kypso.aggregator.config.SurveyCatalog;
 import id.kypso.aggregator.enroll.Kiosk;
@@ -50,7 +49,6 @@ public final class IngestService {
     private final Clock clock;
     private final Months months;
     private final int maxRecords;
-    private final ObjectMapper mapper;
     private final RecordValidator validator;
 
     public IngestService(Database database, SurveyCatalog surveys, Clock clock, Months months,
@@ -59,7 +57,6 @@ public final class IngestService {
         this.clock = clock;
         this.months = months;
         this.maxRecords = maxRecords;
-        this.mapper = mapper;
         this.validator = new RecordValidator(mapper, surveys);
     }
 
@@ -76,11 +73,13 @@ public final class IngestService {
 
         // Validation needs no database, so it runs before the write transaction starts.
         long now = clock.millis();
+        long started = System.nanoTime();
         List<Object> checked = new ArrayList<>(records.size());
         for (SyncRecord record : records) {
             checked.add(check(kiosk, record));
         }
 
+        long validated = System.nanoTime();
         PushResponse response = database.inTransaction(connection -> {
             Batch batch = new Batch(connection, kiosk, now);
             try {
@@ -94,7 +93,8 @@ public final class IngestService {
                 batch.close();
             }
         });
-        logOutcome(kiosk, response);
+        logOutcome(kiosk, response, (validated - started) / 1_000_000,
+                (System.nanoTime() - validated) / 1_000_000);
         return response;
     }
 
@@ -109,7 +109,8 @@ public final class IngestService {
         }
     }
 
-    private static void logOutcome(Kiosk kiosk, PushResponse response) {
+    private static void logOutcome(Kiosk kiosk, PushResponse response, long validationMillis,
+            long transactionMillis) {
         Map<Status, Integer> counts = new HashMap<>();
         for (RecordResult result : response.results()) {
             counts.merge(result.status(), 1, Integer::sum);
@@ -118,7 +119,8 @@ public final class IngestService {
                         result.reason());
             }
         }
-        log.debug("Push of kiosk {}: {}", kiosk.id(), counts);
+        log.debug("Push of kiosk {}: {}, validated in {} ms, stored in {} ms", kiosk.id(),
+                counts, validationMillis, transactionMillis);
     }
 
     /** The statements of one push, prepared once and reused for every record. */
@@ -159,11 +161,12 @@ public final class IngestService {
                 return reject(id, reason);
             }
             Valid valid = (Valid) checked;
-            String hash = CanonicalJson.sha256(record);
+            CanonicalJson.Canonical canonical = CanonicalJson.of(record);
+            String hash = canonical.sha256();
 
             Sql.bind(insertRecord, id.toString(), kiosk.id().toString(), record.sequence(),
                     record.type(), record.createdAt().toEpochMilli(), now, hash,
-                    writePayload(record));
+                    canonical.payload());
             if (insertRecord.executeUpdate() == 0) {
                 // Stored before: the same content is a retry, other content is a conflict.
                 Optional<String> stored = Sql.queryOne(connection, "SELECT body_sha256 FROM"
@@ -319,15 +322,6 @@ public final class IngestService {
                         reason, now);
             }
             return new RecordResult(id, Status.REJECTED, reason);
-        }
-
-        private String writePayload(SyncRecord record) {
-            try {
-                return mapper.writeValueAsString(record.payload());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("payload of record " + record.id()
-                        + " cannot be written", e);
-            }
         }
 
         @Override
