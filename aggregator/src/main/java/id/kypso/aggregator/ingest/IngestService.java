@@ -131,8 +131,8 @@ public final class IngestService {
         private final long now;
         private final String officeId;
         private final String region;
-        // Sorted, so concurrent pushes update shared sum rows in one order and cannot
-        // deadlock each other on PostgreSQL.
+        // Sorted, so concurrent pushes lock shared sum rows in one order, which keeps them from
+        // deadlocking each other on these rows on PostgreSQL.
         private final Map<List<Object>, long[]> scoreSums = new TreeMap<>(KEY_ORDER);
         private final Map<List<Object>, long[]> responseCounts = new TreeMap<>(KEY_ORDER);
 
@@ -159,7 +159,7 @@ public final class IngestService {
             }
 
             // Phase 1: every record row. An id stored before inserts nothing; its stored hash
-            // then tells a retry (same content) from a conflict (other content).
+            // then distinguishes a retry (same content) from a conflict (other content).
             List<Integer> inserted = new ArrayList<>();
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO"
                     + " sync_record (record_id, kiosk_id, kiosk_sequence, record_type,"
@@ -332,7 +332,7 @@ public final class IngestService {
             if (positions.isEmpty()) {
                 return;
             }
-            // The first redemption stands; a later one from another counter is kept only as
+            // The first redemption is kept; a later one from another counter is kept only as
             // its record, for the office to look into.
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO ticket"
                     + " (ticket_id, kiosk_id, office_id, region, serial, redeemed_at,"
@@ -355,7 +355,7 @@ public final class IngestService {
                         TicketRedeemed redeemed = (TicketRedeemed) ((Valid) checked.get(
                                 positions.get(k))).payload();
                         log.warn("Ticket {} was redeemed again by counter {}; the first"
-                                + " redemption stands", redeemed.ticketId(),
+                                + " redemption is kept", redeemed.ticketId(),
                                 redeemed.counterId());
                     }
                 }

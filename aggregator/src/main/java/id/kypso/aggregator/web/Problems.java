@@ -72,7 +72,7 @@ public final class Problems {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("answer cannot be written as JSON: "
+            throw new IllegalStateException("response body cannot be written as JSON: "
                     + value.getClass().getSimpleName(), e);
         }
     }
