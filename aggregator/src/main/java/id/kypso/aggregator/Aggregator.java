@@ -93,7 +93,8 @@ public final class Aggregator implements AutoCloseable {
                 new EnrollmentService(database, options.clock(), options.tokenLifetime()),
                 kiosks, offices, surveys,
                 new IngestService(database, surveys, options.clock(), months,
-                        options.maxRecordsPerPush(), Problems.mapper()),
+                        options.maxRecordsPerPush(), options.concurrentPushes(),
+                        Problems.mapper()),
                 new ConfigService(database, offices, kiosks, surveys), fleet,
                 new TicketService(database, options.clock()), rapor);
         KioskAuthenticator kioskAuth = new KioskAuthenticator(kiosks, options.clock(),

@@ -49,6 +49,10 @@ public final class IngestService {
     private static final java.util.Comparator<List<Object>> KEY_ORDER =
             java.util.Comparator.comparing(Object::toString);
 
+    /** How long a push waits for a slot before it is answered 503. */
+    static final java.time.Duration ADMISSION_WAIT = java.time.Duration.ofSeconds(10);
+
+    private final java.util.concurrent.Semaphore admission;
     private final Database database;
     private final Clock clock;
     private final Months months;
@@ -56,7 +60,8 @@ public final class IngestService {
     private final RecordValidator validator;
 
     public IngestService(Database database, SurveyCatalog surveys, Clock clock, Months months,
-            int maxRecords, ObjectMapper mapper) {
+            int maxRecords, int concurrentPushes, ObjectMapper mapper) {
+        this.admission = new java.util.concurrent.Semaphore(concurrentPushes, true);
         this.database = database;
         this.clock = clock;
         this.months = months;
@@ -64,7 +69,34 @@ public final class IngestService {
         this.validator = new RecordValidator(mapper, surveys);
     }
 
+    /**
+     * Stores a push, waiting at most {@link #ADMISSION_WAIT} for one of the push slots. When
+     * thousands of kiosks reconnect at once, the rest get 503 with Retry-After and come back
+     * later, instead of all waiting on the database until their requests time out.
+     */
     public PushResponse push(Kiosk kiosk, PushRequest request) {
+        boolean admitted;
+        try {
+            admitted = admission.tryAcquire(ADMISSION_WAIT.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(503, "busy", "Service unavailable",
+                    "interrupted while waiting to store the push of kiosk " + kiosk.id());
+        }
+        if (!admitted) {
+            throw new ProblemException(503, "busy", "Service unavailable", "the aggregator is"
+                    + " storing other pushes; retry the push of kiosk " + kiosk.id() + " later")
+                    .with("retryAfterSeconds", 5);
+        }
+        try {
+            return store(kiosk, request);
+        } finally {
+            admission.release();
+        }
+    }
+
+    private PushResponse store(Kiosk kiosk, PushRequest request) {
         if (!kiosk.id().toString().equals(request.kioskId())) {
             throw ProblemException.forbidden("push names kiosk " + request.kioskId()
                     + " but is signed by " + kiosk.id());

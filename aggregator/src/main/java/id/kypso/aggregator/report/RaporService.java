@@ -115,6 +115,12 @@ public final class RaporService {
                 complaints("region = ?", region, period));
     }
 
+    /** Returns the headline figure of a kabupaten/kota, without its lists, for overviews. */
+    public Summary regionSummary(String region, Period period) {
+        Sums sums = sums(new Scope("region = ?", "region = ? AND nip = ''", region), period);
+        return summary(region, region, sums);
+    }
+
     /** Returns the kabupaten/kota codes that have an office, in order. */
     public List<String> regions() {
         return offices.all().stream().map(Office::region).distinct().sorted().toList();

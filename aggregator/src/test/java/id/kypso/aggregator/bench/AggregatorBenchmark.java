@@ -66,6 +66,7 @@ public final class AggregatorBenchmark {
     static final String ADMIN = "benchmark-admin-token-0123456789";
     static final ObjectMapper JSON = SyncJson.newMapper();
     static final TimeBasedEpochGenerator UUIDS = Generators.timeBasedEpochGenerator();
+    static final AtomicLong RETRIES = new AtomicLong();
 
     private final Path folder;
     private final Aggregator aggregator;
@@ -87,7 +88,7 @@ public final class AggregatorBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path folder = Files.createTempDirectory("kypso-bench");
+        Path folder = Files.createTempDirectory("kypso-aggregator-bench");
         String mode = args[0];
         switch (mode) {
             case "ingest" -> ingest(folder, args[1], Integer.parseInt(args[2]));
@@ -95,6 +96,10 @@ public final class AggregatorBenchmark {
             case "recovery" -> recovery(folder, args[1], Integer.parseInt(args[2]),
                     Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("unknown benchmark " + mode);
+        }
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
         System.exit(0);
     }
@@ -143,11 +148,17 @@ public final class AggregatorBenchmark {
                         "ticket-issued", at, JSON.valueToTree(ticket)));
     }
 
-    /** Pushes one batch, retrying with backoff as an agent would; returns stored + dup. */
+    /**
+     * Pushes one batch, retrying as an agent would (Retry-After when given, else doubling
+     * delays up to 5 s); returns the records acknowledged as stored or duplicate.
+     */
     long push(Kiosk kiosk, List<SyncRecord> records) throws Exception {
         byte[] body = JSON.writeValueAsBytes(new PushRequest(kiosk.id(), records));
         Duration delay = Duration.ofMillis(200);
         for (int attempt = 1; ; attempt++) {
+            if (attempt > 1) {
+                RETRIES.incrementAndGet();
+            }
             HttpResponse<String> response;
             try {
                 response = send("POST", "/api/v1/records", body, kiosk, false);
@@ -159,11 +170,14 @@ public final class AggregatorBenchmark {
                 return result.results().stream()
                         .filter(r -> r.status() != PushResponse.Status.REJECTED).count();
             }
-            if (attempt == 20) {
+            if (attempt == 500) {
                 throw new IllegalStateException("push of " + kiosk.id() + " failed: "
                         + (response == null ? "I/O error" : response.body()));
             }
-            Thread.sleep(delay.toMillis());
+            java.util.Optional<String> retryAfter = response == null
+                    ? java.util.Optional.empty() : response.headers().firstValue("Retry-After");
+            Thread.sleep(retryAfter.map(seconds -> Long.parseLong(seconds) * 1000)
+                    .orElse(delay.toMillis()));
             delay = delay.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
                     ? Duration.ofSeconds(5) : delay.multipliedBy(2);
         }
@@ -412,9 +426,10 @@ public final class AggregatorBenchmark {
                 .orElseThrow();
         System.out.printf(java.util.Locale.ROOT, "| recovery | %s | %d kiosks x %d records |"
                 + " %.0f s until all stored | %.0f records/s | expected %d, stored %d,"
-                + " distinct ids %d, distinct kiosk sequences %d, acknowledged %d | load %s |%n",
-                engine, kioskCount, perKiosk / 2 * 2, seconds, expected / seconds, expected,
-                counts[0], counts[1], counts[2], acknowledged.get(), loadAverage());
+                + " distinct ids %d, distinct kiosk sequences %d, acknowledged %d, retried pushes %d |"
+                + " load %s |%n", engine, kioskCount, perKiosk / 2 * 2, seconds,
+                expected / seconds, expected, counts[0], counts[1], counts[2],
+                acknowledged.get(), RETRIES.get(), loadAverage());
         bench.aggregator.close();
     }
 }

@@ -253,6 +253,28 @@ class RaporApiTest {
     }
 
     @Test
+    void unknownOfficePage_isHtmlNotFound() {
+        HttpResponse<String> page = server.get("/rapor/offices/3273-09");
+        HttpResponse<String> api = server.get("/api/v1/rapor/offices/3273-09");
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("Halaman tidak ditemukan.");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/problem+json");
+    }
+
+    @Test
+    void pages_sendSecurityHeaders() {
+        HttpResponse<String> page = server.get("/rapor/offices/3273-01");
+
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("default-src 'none'").contains("frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
     void csvExport_hasOneRowPerFigure() {
         HttpResponse<String> csv = server.get("/rapor/officers/" + NIP_A + ".csv?period=2026-12");
 
