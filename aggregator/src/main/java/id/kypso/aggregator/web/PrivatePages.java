@@ -1,0 +1,269 @@
+package id.kypso.aggregator.web;
+
+import id.kypso.aggregator.admin.Office;
+import id.kypso.aggregator.admin.OfficeRegistry;
+import id.kypso.aggregator.auth.UserAccounts;
+import id.kypso.aggregator.auth.UserAccounts.Session;
+import id.kypso.aggregator.fleet.FleetService;
+import id.kypso.aggregator.fleet.FleetService.KioskHealth;
+import id.kypso.aggregator.report.ComplaintQueries;
+import id.kypso.aggregator.report.ComplaintQueries.ComplaintRow;
+import id.kypso.aggregator.report.Period;
+import id.kypso.aggregator.report.Rapor.Summary;
+import id.kypso.aggregator.report.RaporService;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pages behind the login: sign in and out, and a dashboard per role. Every POST carries a
+ * CSRF token: before sign-in a random token in a cookie and the form (double submit), after
+ * sign-in the session's own token. Cookies are HttpOnly and SameSite=Strict.
+ */
+final class PrivatePages {
+    private static final String LOGIN_CSRF_COOKIE = "kypso_login_csrf";
+
+    private final UserAccounts accounts;
+    private final OfficeRegistry offices;
+    private final FleetService fleet;
+    private final RaporService rapor;
+    private final ComplaintQueries complaints;
+    private final Clock clock;
+    private final Pages pages;
+    private final SecureRandom random = new SecureRandom();
+
+    PrivatePages(UserAccounts accounts, OfficeRegistry offices, FleetService fleet,
+            RaporService rapor, Clock clock, Pages pages) {
+        this.accounts = accounts;
+        this.offices = offices;
+        this.fleet = fleet;
+        this.rapor = rapor;
+        this.complaints = new ComplaintQueries(rapor.database(), rapor);
+        this.clock = clock;
+        this.pages = pages;
+    }
+
+    void register(Javalin app) {
+        app.get("/login", ctx -> loginPage(ctx, false));
+        app.post("/login", this::login);
+        app.post("/logout", this::logout);
+        app.get("/dashboard", this::dashboard);
+    }
+
+    private void loginPage(Context ctx, boolean failed) {
+        Messages messages = Pages.messages(ctx);
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ctx.cookie(cookie(LOGIN_CSRF_COOKIE, csrf, -1));
+        String lang = messages.language().equals("en") ? "?lang=en" : "";
+        String body = (failed ? "<p class=\"error\" role=\"alert\">"
+                + Html.escape(messages.get("login.failed")) + "</p>" : "")
+                + "<form method=\"post\" action=\"/login" + lang + "\">"
+                + "<input type=\"hidden\" name=\"csrf\" value=\"" + csrf + "\">"
+                + "<p><label for=\"username\">" + Html.escape(messages.get("login.username"))
+                + "</label><input id=\"username\" name=\"username\" autocomplete=\"username\""
+                + " required></p>"
+                + "<p><label for=\"password\">" + Html.escape(messages.get("login.password"))
+                + "</label><input id=\"password\" name=\"password\" type=\"password\""
+                + " autocomplete=\"current-password\" required></p>"
+                + "<p><button type=\"submit\">" + Html.escape(messages.get("login.submit"))
+                + "</button></p></form>";
+        if (failed) {
+            ctx.status(401);
+        }
+        Pages.html(ctx, pages.page(ctx, messages.get("login.title"), body));
+    }
+
+    private void login(Context ctx) {
+        String cookieToken = ctx.cookie(LOGIN_CSRF_COOKIE);
+        String formToken = ctx.formParam("csrf");
+        if (!sameToken(cookieToken, formToken)) {
+            forbidden(ctx);
+            return;
+        }
+        String password = ctx.formParam("password");
+        Optional<Session> session = accounts.login(ctx.formParam("username"),
+                password == null ? new char[0] : password.toCharArray());
+        if (session.isEmpty()) {
+            loginPage(ctx, true);
+            return;
+        }
+        ctx.removeCookie(LOGIN_CSRF_COOKIE, "/");
+        ctx.cookie(cookie(Pages.SESSION_COOKIE, session.get().id(), -1));
+        ctx.redirect("/dashboard" + (Pages.messages(ctx).language().equals("en")
+                ? "?lang=en" : ""), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private void logout(Context ctx) {
+        Optional<Session> session = pages.session(ctx);
+        if (session.isEmpty() || !sameToken(session.get().csrfToken(), ctx.formParam("csrf"))) {
+            forbidden(ctx);
+            return;
+        }
+        accounts.logout(session.get().id());
+        ctx.removeCookie(Pages.SESSION_COOKIE, "/");
+        ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private void dashboard(Context ctx) {
+        Optional<Session> session = pages.session(ctx);
+        if (session.isEmpty()) {
+            ctx.redirect("/login" + (Pages.messages(ctx).language().equals("en")
+                    ? "?lang=en" : ""), io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
+        Messages messages = Pages.messages(ctx);
+        Period period = ApiRoutes.period(ctx);
+        UserAccounts.User user = session.get().user();
+        StringBuilder body = new StringBuilder("<p>")
+                .append(Html.escape(messages.get("dashboard.role",
+                        messages.get("role." + user.role().name()))))
+                .append(user.officeId() == null ? "" : " - " + Html.escape(user.officeId()))
+                .append("</p>");
+        switch (user.role()) {
+            case OFFICE_HEAD -> {
+                Office office = offices.require(user.officeId());
+                body.append(pages.serviceTimes(messages,
+                        rapor.office(office, period).serviceTimes()));
+                body.append(complaintTable(messages, complaints.list(
+                        Optional.of(office.officeId()), period)));
+                body.append(fleetTable(messages, fleet.fleet(Optional.of(office.officeId()))));
+            }
+            case OMBUDSMAN -> body.append(complaintTable(messages,
+                    complaints.list(Optional.empty(), period)));
+            case KASN -> body.append(officerTable(messages, period));
+            case ADMIN -> body.append(fleetTable(messages, fleet.fleet(Optional.empty())));
+            default -> throw new IllegalStateException("unknown role " + user.role());
+        }
+        ctx.header("Cache-Control", "no-store");
+        Pages.html(ctx, pages.page(ctx, messages.get("dashboard.title", user.username()),
+                body.toString()));
+    }
+
+    private String complaintTable(Messages messages, List<ComplaintRow> rows) {
+        StringBuilder out = new StringBuilder("<h2>")
+                .append(Html.escape(messages.get("section.complaints"))).append("</h2>");
+        if (rows.isEmpty()) {
+            return out.append("<p>").append(Html.escape(messages.get("complaint.none")))
+                    .append("</p>").toString();
+        }
+        out.append("<div class=\"scroll\"><table><caption>")
+                .append(Html.escape(messages.get("section.complaints")))
+                .append("</caption><thead><tr><th scope=\"col\">")
+                .append(Html.escape(messages.get("column.month"))).append("</th><th scope=\"col\">")
+                .append(Html.escape(messages.get("column.office"))).append("</th><th scope=\"col\">")
+                .append(Html.escape(messages.get("column.officer")))
+                .append("</th><th scope=\"col\">").append(Html.escape(messages.get("column.category")))
+                .append("</th><th scope=\"col\">").append(Html.escape(messages.get("column.text")))
+                .append("</th></tr></thead><tbody>");
+        for (ComplaintRow row : rows) {
+            out.append("<tr><td>").append(row.date()).append("</td><td>")
+                    .append(Html.escape(row.officeId())).append("</td><td>")
+                    .append(Html.escape(row.nip() == null ? "-" : row.nip())).append("</td><td>")
+                    .append(Html.escape(messages.get("complaint." + row.category())))
+                    .append("</td><td>").append(Html.escape(row.text())).append("</td></tr>");
+        }
+        return out.append("</tbody></table></div>").toString();
+    }
+
+    private String officerTable(Messages messages, Period period) {
+        List<Summary> all = new ArrayList<>();
+        for (Office office : offices.all()) {
+            for (Summary officer : rapor.office(office, period).officers()) {
+                all.add(new Summary(officer.id(), (officer.name() == null ? "" : officer.name())
+                        + " - " + office.officeId(), officer.responses(), officer.index(),
+                        officer.band(), officer.enoughResponses()));
+            }
+        }
+        StringBuilder out = new StringBuilder("<h2>")
+                .append(Html.escape(messages.get("section.officers"))).append("</h2>")
+                .append("<div class=\"scroll\"><table><caption>")
+                .append(Html.escape(messages.get("section.officers")))
+                .append("</caption><thead><tr><th scope=\"col\">")
+                .append(Html.escape(messages.get("column.officer")))
+                .append("</th><th scope=\"col\" class=\"num\">")
+                .append(Html.escape(messages.get("figure.responses")))
+                .append("</th><th scope=\"col\" class=\"num\">")
+                .append(Html.escape(messages.get("figure.index")))
+                .append("</th></tr></thead><tbody>");
+        for (Summary officer : all) {
+            out.append("<tr><th scope=\"row\"><a href=\"/rapor/officers/")
+                    .append(Html.escape(officer.id())).append("\">")
+                    .append(Html.escape(officer.id() + " " + officer.name()))
+                    .append("</a></th><td class=\"num\">").append(officer.responses())
+                    .append("</td><td class=\"num\">").append(officer.index() == null
+                            ? Html.escape(messages.get("figure.notEnough"))
+                            : officer.index().toPlainString()).append("</td></tr>");
+        }
+        return out.append("</tbody></table></div>").toString();
+    }
+
+    private String fleetTable(Messages messages, List<KioskHealth> kiosks) {
+        StringBuilder out = new StringBuilder("<h2>")
+                .append(Html.escape(messages.get("fleet.title"))).append("</h2>")
+                .append("<div class=\"scroll\"><table><caption>")
+                .append(Html.escape(messages.get("fleet.title")))
+                .append("</caption><thead><tr>");
+        for (String key : List.of("fleet.kiosk", "fleet.state", "fleet.lastHeartbeat",
+                "fleet.unsent", "fleet.printer", "fleet.versions", "fleet.stored",
+                "fleet.rejected")) {
+            out.append("<th scope=\"col\">").append(Html.escape(messages.get(key))).append("</th>");
+        }
+        out.append("</tr></thead><tbody>");
+        for (KioskHealth kiosk : kiosks) {
+            String state = kiosk.revoked() ? messages.get("fleet.revoked")
+                    : kiosk.silent() ? messages.get("fleet.silent") : messages.get("fleet.ok");
+            var heartbeat = kiosk.heartbeat();
+            out.append("<tr data-kiosk=\"").append(Html.escape(kiosk.kioskId()))
+                    .append("\"><th scope=\"row\">").append(Html.escape(kiosk.kioskId()))
+                    .append("</th><td data-state=\"").append(kiosk.silent() ? "silent" : "ok")
+                    .append("\">").append(Html.escape(state)).append("</td><td>")
+                    .append(kiosk.lastHeartbeatAt() == null ? Html.escape(messages.get("fleet.never"))
+                            : Html.escape(kiosk.lastHeartbeatAt()))
+                    .append("</td><td class=\"num\">")
+                    .append(heartbeat == null ? "-" : String.valueOf(heartbeat.unsentRecords()))
+                    .append("</td><td>")
+                    .append(heartbeat == null ? "-" : Html.escape(heartbeat.printerState()))
+                    .append("</td><td>")
+                    .append(heartbeat == null ? "-" : Html.escape(heartbeat.appVersion() + " / "
+                            + heartbeat.agentVersion()))
+                    .append("</td><td class=\"num\">").append(kiosk.storedRecords())
+                    .append("</td><td class=\"num\">").append(kiosk.rejectedRecords())
+                    .append("</td></tr>");
+        }
+        return out.append("</tbody></table></div>").toString();
+    }
+
+    private void forbidden(Context ctx) {
+        Messages messages = Pages.messages(ctx);
+        ctx.status(403);
+        Pages.html(ctx, pages.page(ctx, messages.get("error.title"), "<p class=\"error\">"
+                + Html.escape(messages.get("error.forbidden")) + "</p>"));
+    }
+
+    private static boolean sameToken(String expected, String presented) {
+        if (expected == null || presented == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Cookie cookie(String name, String value, int maxAge) {
+        Cookie cookie = new Cookie(name, value);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSameSite(SameSite.STRICT);
+        cookie.setMaxAge(maxAge);
+        return cookie;
+    }
+}
