@@ -10,6 +10,7 @@ import id.kypso.agent.testing.SurveyWriterProcess;
 import id.kypso.agent.testing.RealAggregator;
 import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.sync.SyncJson;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -119,6 +120,11 @@ class CrashTest {
             assertThat(status).as("exit status of the final agent run, seed %d", SEED)
                     .isZero();
             verify(aggregator, kiosk.openDatabase());
+            try (var natives = Files.list(dataDir.resolve("native"))) {
+                assertThat(natives.map(file -> file.getFileName().toString()))
+                        .as("sqlite-jdbc libraries left by killed agents in the data folder")
+                        .anyMatch(name -> name.contains("sqlite"));
+            }
             assertThat(kills).isGreaterThanOrEqualTo(12);
         }
     }

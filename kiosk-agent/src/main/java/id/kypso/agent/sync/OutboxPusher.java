@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains the outbox in batches, oldest first. A record leaves the PENDING state only on the
- * aggregator's explicit per-record answer; a record the aggregator rejects is set aside with
+ * aggregator's explicit per-record result; a record the aggregator rejects is set aside with
  * the reason and never blocks the records behind it. Memory stays bounded by one batch.
  */
 public final class OutboxPusher {
@@ -27,7 +27,7 @@ public final class OutboxPusher {
      * records, and setting more aside would hide it.
      */
     static final int MAX_CONSECUTIVE_REQUEST_REJECTIONS = 5;
-    /** The longest wait a 429 may ask for inside one drain; longer ones end the drain. */
+    /** The maximum wait a 429 may request inside one drain; a longer one ends the drain. */
     static final Duration MAX_RATE_LIMIT_WAIT = Duration.ofSeconds(30);
     /** Rate-limit waits per drain; after these the cycle's backoff takes over. */
     static final int MAX_RATE_LIMIT_WAITS = 10;
@@ -61,7 +61,7 @@ public final class OutboxPusher {
     }
 
     /**
-     * Pushes pending records until none is left or an exchange fails; a failure is returned in
+     * Pushes pending records until none is left or an exchange fails. A failure is returned in
      * the result, with the counts of what was acknowledged before it.
      *
      * @throws StoreException when the kiosk database cannot be read or written
@@ -121,7 +121,7 @@ public final class OutboxPusher {
                 throw e;
             }
             if (records.size() > 1) {
-                // Split until the record the aggregator cannot take stands alone.
+                // Split until the record the aggregator rejects is alone in its request.
                 int half = records.size() / 2;
                 pushBatch(records.subList(0, half), counts);
                 pushBatch(records.subList(half, records.size()), counts);
@@ -152,21 +152,21 @@ public final class OutboxPusher {
             throws SyncException {
         List<PushResponse.RecordResult> results = response.results();
         if (results.size() != records.size()) {
-            throw new SyncException(SyncException.Kind.NOT_AGGREGATOR, 200, "push answer has "
+            throw new SyncException(SyncException.Kind.NOT_AGGREGATOR, 200, "push response has "
                     + results.size() + " results for " + records.size() + " records");
         }
         for (int i = 0; i < records.size(); i++) {
             PushResponse.RecordResult result = results.get(i);
             if (result == null || result.status() == null
                     || !records.get(i).id().equals(result.id())) {
-                throw new SyncException(SyncException.Kind.NOT_AGGREGATOR, 200, "push answer"
-                        + " result " + i + " does not answer record " + records.get(i).id());
+                throw new SyncException(SyncException.Kind.NOT_AGGREGATOR, 200, "push response"
+                        + " result " + i + " does not match record " + records.get(i).id());
             }
         }
 
         // Every result matches its record: acknowledge the stored ones first, then set the
         // rejected ones aside. A crash in between leaves them pending, and a new push gets
-        // the same answers.
+        // the same results.
         List<UUID> sent = new ArrayList<>();
         for (PushResponse.RecordResult result : results) {
             switch (result.status()) {
