@@ -1,5 +1,6 @@
 package id.kypso.agent;
 
+import id.kypso.agent.config.NativeDirectories;
 import id.kypso.agent.status.Indication;
 import id.kypso.agent.store.OutboxRepair;
 import id.kypso.core.config.ConfigException;
@@ -45,7 +46,7 @@ public final class AgentMain implements Callable<Integer> {
     boolean once;
 
     @Option(names = "--interval", defaultValue = "30",
-            description = "Seconds between sync cycles while the aggregator answers"
+            description = "Seconds between sync cycles while the aggregator responds"
                     + " (default: ${DEFAULT-VALUE}).")
     long intervalSeconds;
 
@@ -71,8 +72,19 @@ public final class AgentMain implements Callable<Integer> {
             description = "Put records the aggregator rejected back in the queue, then exit.")
     boolean requeueRejected;
 
+    /** Whether this command owns its JVM, so may set JVM-wide properties. */
+    private final boolean ownsProcess;
+
+    public AgentMain() {
+        this(false);
+    }
+
+    private AgentMain(boolean ownsProcess) {
+        this.ownsProcess = ownsProcess;
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new AgentMain()).execute(args));
+        System.exit(new CommandLine(new AgentMain(true)).execute(args));
     }
 
     @Override
@@ -82,6 +94,11 @@ public final class AgentMain implements Callable<Integer> {
             System.err.println("--interval, --batch-size and --call-timeout must be at least 1,"
                     + " --retention-days at least 0, --status-port -1 to 65535");
             return CommandLine.ExitCode.USAGE;
+        }
+        if (ownsProcess) {
+            NativeDirectories.prepareProcess(dataDir);
+        } else {
+            NativeDirectories.prepare(dataDir);
         }
         KioskAgent agent;
         try {

@@ -99,7 +99,8 @@ public final class KioskAgent implements AutoCloseable {
         });
         this.http = AggregatorClient.newHttpClient(builder.callTimeout);
         this.client = new AggregatorClient(aggregatorUrl, identity, http, skew);
-        this.pusher = new OutboxPusher(outbox, client, identity.kioskId(), builder.batchSize);
+        this.pusher = new OutboxPusher(outbox, client, identity.kioskId(), builder.batchSize,
+                Thread::sleep);
         KioskState state = new KioskState(database);
         this.puller = new ConfigPuller(client, new BundleStore(builder.dataDir), state,
                 identity.kioskId().office());
@@ -138,9 +139,9 @@ public final class KioskAgent implements AutoCloseable {
         if (pushFailure != null) {
             note(cycleErrors, "push failed: " + pushFailure.getMessage());
         }
-        boolean reachable = pushFailure == null || isAnswered(pushFailure);
+        boolean reachable = pushFailure == null || isResponse(pushFailure);
 
-        // Config and heartbeat only when the aggregator answers at all, so an outage costs
+        // Config and heartbeat only when the aggregator responds at all, so an outage costs
         // one timeout per cycle, not three.
         ConfigResult config = null;
         boolean heartbeatSent = false;
@@ -156,7 +157,7 @@ public final class KioskAgent implements AutoCloseable {
             } catch (SyncException e) {
                 note(cycleErrors, "config pull failed: " + e.getMessage());
                 authFailure = e.kind() == SyncException.Kind.UNAUTHORIZED ? e : authFailure;
-                reachable = isAnswered(e);
+                reachable = isResponse(e);
             } catch (StoreException e) {
                 return storeFailed(e, cycleErrors);
             } catch (UncheckedIOException e) {
@@ -170,7 +171,7 @@ public final class KioskAgent implements AutoCloseable {
             } catch (SyncException e) {
                 note(cycleErrors, "heartbeat failed: " + e.getMessage());
                 authFailure = e.kind() == SyncException.Kind.UNAUTHORIZED ? e : authFailure;
-                reachable = isAnswered(e);
+                reachable = isResponse(e);
             } catch (StoreException e) {
                 return storeFailed(e, cycleErrors);
             }
@@ -200,7 +201,7 @@ public final class KioskAgent implements AutoCloseable {
     }
 
     /**
-     * Runs cycles until {@link #stop()}: every interval while the aggregator answers, after a
+     * Runs cycles until {@link #stop()}: every interval while the aggregator responds, after a
      * growing, jittered delay while it does not, and at once after {@link #requestSync()}.
      */
     public void run() {
@@ -390,10 +391,10 @@ public final class KioskAgent implements AutoCloseable {
         String reason = faultReason == null
                 ? bundle.getString("status.FAULT.unknown") : faultReason;
         return MessageFormat.format(bundle.getString("status." + indication.name()),
-                Long.toString(unsent), reason);
+                unsent < 0 ? "?" : Long.toString(unsent), reason);
     }
 
-    private static boolean isAnswered(SyncException e) {
+    private static boolean isResponse(SyncException e) {
         return e.kind() != SyncException.Kind.UNREACHABLE
                 && e.kind() != SyncException.Kind.NOT_AGGREGATOR;
     }
@@ -446,7 +447,7 @@ public final class KioskAgent implements AutoCloseable {
             return this;
         }
 
-        /** Sets the time between cycles while the aggregator answers. */
+        /** Sets the time between cycles while the aggregator responds. */
         public Builder interval(Duration interval) {
             this.interval = requirePositive(interval, "interval");
             return this;
@@ -464,7 +465,7 @@ public final class KioskAgent implements AutoCloseable {
             return this;
         }
 
-        /** Sets the limit on one HTTP call, from connecting to reading the whole answer. */
+        /** Sets the limit on one HTTP call, from connecting to reading the whole response. */
         public Builder callTimeout(Duration callTimeout) {
             this.callTimeout = requirePositive(callTimeout, "call timeout");
             return this;
@@ -500,7 +501,9 @@ public final class KioskAgent implements AutoCloseable {
          * @throws StoreException when the database cannot be opened or migrated
          */
         public KioskAgent open() throws ConfigException {
-            NativeDirectories.prepare(dataDir);
+            if (System.getProperty("org.sqlite.tmpdir") == null) {
+                NativeDirectories.prepare(dataDir);
+            }
             KioskIdentity identity = KioskIdentity.load(dataDir);
             String url = aggregatorUrl != null && !aggregatorUrl.isBlank()
                     ? aggregatorUrl : identity.aggregatorUrl();

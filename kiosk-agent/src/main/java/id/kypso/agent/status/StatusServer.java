@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent's HTTP endpoint on the loopback interface only: {@code GET /status} returns
  * {@link AgentStatus} as JSON ({@code ?lang=en} for an English message), and
- * {@code POST /sync} asks for a sync cycle now, for the app to call after a survey.
+ * {@code POST /sync} requests a sync cycle now, for the app to call after a survey.
  */
 public final class StatusServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StatusServer.class);

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the shared kiosk database healthy: an integrity check at agent start, and checkpoints
- * that copy the write-ahead log back into the database and truncate it, so the WAL file does
- * not grow without bound on a kiosk that runs for months.
+ * Keeps the shared kiosk database healthy with an integrity check at agent start and
+ * checkpoints. A checkpoint copies the write-ahead log back into the database and truncates
+ * it, so the WAL file does not grow without bound on a kiosk that runs for months.
  */
 public final class DatabaseMaintenance {
     private static final Logger log = LoggerFactory.getLogger(DatabaseMaintenance.class);

@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Signed calls to the aggregator's sync API version 1. An answer counts only when it carries
+ * Signed calls to the aggregator's sync API version 1. A response counts only when it carries
  * {@code Kypso-Protocol: 1} and a body of the expected format, so a captive portal's login page
  * or a proxy's error page is never taken for an acknowledgement. The HTTP client never retries
  * or follows redirects on its own: every resend is the caller's decision.
@@ -38,7 +38,7 @@ public final class AggregatorClient {
     /** The aggregator rejects bodies over 4 MiB with 413; larger pushes are split first. */
     public static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
     /** Config bundles carry roster photos; anything larger is not a bundle we accept. */
-    static final int MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+    static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
     /** A 401 is retried once after a clock correction larger than this. */
     private static final Duration SKEW_RETRY_THRESHOLD = Duration.ofSeconds(60);
 
@@ -92,15 +92,15 @@ public final class AggregatorClient {
                     + request.records().size() + " records is " + body.length
                     + " bytes, over the aggregator's limit of " + MAX_REQUEST_BYTES);
         }
-        Answer answer = signedExchange("POST", "api/v1/records", body, null);
-        requireStatus(answer, 200);
-        PushResponse response = read(answer, PushResponse.class);
+        RawResponse raw = signedExchange("POST", "api/v1/records", body, null);
+        requireStatus(raw, 200);
+        PushResponse response = read(raw, PushResponse.class);
         if (!PushResponse.PROTOCOL.equals(response.protocol()) || response.results() == null) {
-            throw notAggregator(answer, "push answer has protocol " + response.protocol()
+            throw notAggregator(raw, "push response has protocol " + response.protocol()
                     + ", expected " + PushResponse.PROTOCOL);
         }
         if (response.serverTime() != null) {
-            skew.measured(answer.sentAt(), answer.receivedAt(), response.serverTime());
+            skew.measured(raw.sentAt(), raw.receivedAt(), response.serverTime());
         }
         return response;
     }
@@ -110,46 +110,46 @@ public final class AggregatorClient {
      *
      * @param etag the installed bundle's ETag, or null to fetch unconditionally
      */
-    public ConfigAnswer fetchConfig(String etag) throws SyncException {
-        Answer answer = signedExchange("GET", "api/v1/config", null, etag);
-        if (answer.status() == 304) {
-            return new ConfigAnswer(true, null, etag);
+    public ConfigResponse fetchConfig(String etag) throws SyncException {
+        RawResponse raw = signedExchange("GET", "api/v1/config", null, etag);
+        if (raw.status() == 304) {
+            return new ConfigResponse(true, null, etag);
         }
-        requireStatus(answer, 200);
-        return new ConfigAnswer(false, answer.body(), answer.etag());
+        requireStatus(raw, 200);
+        return new ConfigResponse(false, raw.body(), raw.etag());
     }
 
     /** Sends a heartbeat and measures clock skew from the acknowledgement. */
     public Heartbeat.Ack heartbeat(Heartbeat heartbeat) throws SyncException {
-        Answer answer = signedExchange("POST", "api/v1/heartbeat", write(heartbeat), null);
-        requireStatus(answer, 200);
-        Heartbeat.Ack ack = read(answer, Heartbeat.Ack.class);
+        RawResponse raw = signedExchange("POST", "api/v1/heartbeat", write(heartbeat), null);
+        requireStatus(raw, 200);
+        Heartbeat.Ack ack = read(raw, Heartbeat.Ack.class);
         if (!PushResponse.PROTOCOL.equals(ack.protocol()) || ack.serverTime() == null) {
-            throw notAggregator(answer, "heartbeat answer has protocol " + ack.protocol()
+            throw notAggregator(raw, "heartbeat response has protocol " + ack.protocol()
                     + ", expected " + PushResponse.PROTOCOL);
         }
-        skew.measured(answer.sentAt(), answer.receivedAt(), ack.serverTime());
+        skew.measured(raw.sentAt(), raw.receivedAt(), ack.serverTime());
         return ack;
     }
 
-    /** A config answer: either not modified, or a body still to be validated. */
-    public record ConfigAnswer(boolean notModified, byte[] body, String etag) {
+    /** A config response: either not modified, or a body still to be validated. */
+    public record ConfigResponse(boolean notModified, byte[] body, String etag) {
     }
 
-    private Answer signedExchange(String method, String path, byte[] body, String ifNoneMatch)
+    private RawResponse signedExchange(String method, String path, byte[] body, String ifNoneMatch)
             throws SyncException {
         Duration usedSkew = skew.current().orElse(Duration.ZERO);
-        Answer answer = exchange(method, path, body, ifNoneMatch);
-        if (answer.status() != 401 || answer.serverDate().isEmpty()) {
-            return answer;
+        RawResponse raw = exchange(method, path, body, ifNoneMatch);
+        if (raw.status() != 401 || raw.serverDate().isEmpty()) {
+            return raw;
         }
 
         // A 401 may only mean the kiosk clock is off by more than the aggregator's window:
         // correct the estimate from the Date header and retry once.
-        skew.measured(answer.sentAt(), answer.receivedAt(), answer.serverDate().get());
+        skew.measured(raw.sentAt(), raw.receivedAt(), raw.serverDate().get());
         Duration correction = skew.current().orElse(Duration.ZERO).minus(usedSkew).abs();
         if (correction.compareTo(SKEW_RETRY_THRESHOLD) <= 0) {
-            return answer;
+            return raw;
         }
         log.warn("Aggregator rejected {} {} with 401 and the kiosk clock is {} s off its clock;"
                 + " retrying once with the corrected timestamp", method, path,
@@ -157,7 +157,7 @@ public final class AggregatorClient {
         return exchange(method, path, body, ifNoneMatch);
     }
 
-    private Answer exchange(String method, String path, byte[] body, String ifNoneMatch)
+    private RawResponse exchange(String method, String path, byte[] body, String ifNoneMatch)
             throws SyncException {
         HttpUrl url = baseUrl.resolve(path);
         if (url == null) {
@@ -183,15 +183,16 @@ public final class AggregatorClient {
             String protocol = response.header(SyncHeaders.PROTOCOL);
             if (!"1".equals(protocol)) {
                 throw new SyncException(SyncException.Kind.NOT_AGGREGATOR, response.code(),
-                        method + " " + url.encodedPath() + " was answered with status "
+                        method + " " + url.encodedPath() + " got status "
                                 + response.code() + " and content type "
                                 + response.header("Content-Type") + " but without "
-                                + SyncHeaders.PROTOCOL + ": 1, so not by the aggregator"
+                                + SyncHeaders.PROTOCOL + ": 1, so not from the aggregator"
                                 + " (a captive portal or proxy?)");
             }
             byte[] bytes = readLimited(response.body().byteStream(), method, url);
-            return new Answer(response.code(), bytes, response.header("ETag"), sentAt,
-                    skew.clock().instant(), parseDate(response.header("Date")));
+            return new RawResponse(response.code(), bytes, response.header("ETag"), sentAt,
+                    skew.clock().instant(), parseDate(response.header("Date")),
+                    response.header("Retry-After"));
         } catch (IOException e) {
             throw new SyncException(SyncException.Kind.UNREACHABLE, 0, method + " "
                     + url.encodedPath() + " failed: " + e, e);
@@ -200,20 +201,24 @@ public final class AggregatorClient {
 
     private static byte[] readLimited(InputStream in, String method, HttpUrl url)
             throws IOException {
-        byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
-        if (bytes.length > MAX_ANSWER_BYTES) {
-            throw new IOException("answer to " + method + " " + url.encodedPath()
-                    + " is larger than " + MAX_ANSWER_BYTES + " bytes");
+        byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+        if (bytes.length > MAX_RESPONSE_BYTES) {
+            throw new IOException("response to " + method + " " + url.encodedPath()
+                    + " is larger than " + MAX_RESPONSE_BYTES + " bytes");
         }
         return bytes;
     }
 
-    private void requireStatus(Answer answer, int expected) throws SyncException {
-        int status = answer.status();
+    private void requireStatus(RawResponse raw, int expected) throws SyncException {
+        int status = raw.status();
         if (status == expected) {
             return;
         }
-        String detail = "aggregator answered " + status + ": " + problemDetail(answer);
+        String detail = "aggregator responded " + status + ": " + problemDetail(raw);
+        if (status == 429 || status == 503) {
+            throw new SyncException(SyncException.Kind.SERVER_ERROR, status, detail, null,
+                    retryAfter(raw));
+        }
         SyncException.Kind kind;
         if (status == 401) {
             kind = SyncException.Kind.UNAUTHORIZED;
@@ -226,9 +231,9 @@ public final class AggregatorClient {
     }
 
     /** Returns the title and detail of an RFC 9457 problem body, or a placeholder. */
-    private String problemDetail(Answer answer) {
+    private String problemDetail(RawResponse raw) {
         try {
-            JsonNode problem = json.readTree(answer.body());
+            JsonNode problem = json.readTree(raw.body());
             if (problem != null && problem.isObject()) {
                 String title = problem.path("title").asText("");
                 String detail = problem.path("detail").asText("");
@@ -240,11 +245,31 @@ public final class AggregatorClient {
         return "no problem details";
     }
 
-    private <T> T read(Answer answer, Class<T> type) throws SyncException {
+    /**
+     * Returns the wait the aggregator asked for: the Retry-After header in seconds, or the
+     * problem body's {@code retryAfterSeconds}; null when it named none.
+     */
+    private Duration retryAfter(RawResponse raw) {
+        String header = raw.retryAfterHeader();
+        if (header != null && header.strip().matches("\\d{1,6}")) {
+            return Duration.ofSeconds(Long.parseLong(header.strip()));
+        }
         try {
-            return json.readValue(answer.body(), type);
+            JsonNode problem = json.readTree(raw.body());
+            if (problem != null && problem.path("retryAfterSeconds").canConvertToLong()) {
+                return Duration.ofSeconds(problem.get("retryAfterSeconds").asLong());
+            }
         } catch (IOException e) {
-            throw notAggregator(answer, "answer is not a valid " + type.getSimpleName() + ": "
+            log.debug("Problem body is not JSON", e);
+        }
+        return null;
+    }
+
+    private <T> T read(RawResponse raw, Class<T> type) throws SyncException {
+        try {
+            return json.readValue(raw.body(), type);
+        } catch (IOException e) {
+            throw notAggregator(raw, "response is not a valid " + type.getSimpleName() + ": "
                     + e.getMessage());
         }
     }
@@ -258,8 +283,8 @@ public final class AggregatorClient {
         }
     }
 
-    private static SyncException notAggregator(Answer answer, String message) {
-        return new SyncException(SyncException.Kind.NOT_AGGREGATOR, answer.status(), message);
+    private static SyncException notAggregator(RawResponse raw, String message) {
+        return new SyncException(SyncException.Kind.NOT_AGGREGATOR, raw.status(), message);
     }
 
     private static Optional<Instant> parseDate(String header) {
@@ -274,7 +299,7 @@ public final class AggregatorClient {
         }
     }
 
-    private record Answer(int status, byte[] body, String etag, Instant sentAt,
-            Instant receivedAt, Optional<Instant> serverDate) {
+    private record RawResponse(int status, byte[] body, String etag, Instant sentAt,
+            Instant receivedAt, Optional<Instant> serverDate, String retryAfterHeader) {
     }
 }

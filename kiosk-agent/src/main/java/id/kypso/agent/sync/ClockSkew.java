@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The kiosk clock minus the aggregator clock, measured on every answer that carries the server
+ * The kiosk clock minus the aggregator clock, measured on every response that carries the server
  * time. Signed requests carry the kiosk's estimate of server time, so a kiosk whose clock has
  * drifted past the aggregator's five-minute window still gets through and reports the drift.
  */
@@ -20,7 +20,7 @@ public final class ClockSkew {
 
     /**
      * Records one measurement: the server time is taken to belong to the midpoint between
-     * sending the request and receiving the answer.
+     * sending the request and receiving the response.
      */
     public void measured(Instant sentAt, Instant receivedAt, Instant serverTime) {
         Instant midpoint = sentAt.plus(Duration.between(sentAt, receivedAt).dividedBy(2));

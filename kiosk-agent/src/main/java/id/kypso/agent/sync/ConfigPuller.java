@@ -38,17 +38,17 @@ public final class ConfigPuller {
     public ConfigResult pull() throws SyncException {
         String installedEtag = Files.isRegularFile(store.file())
                 ? state.get(KioskState.CONFIG_ETAG).orElse(null) : null;
-        AggregatorClient.ConfigAnswer answer = client.fetchConfig(installedEtag);
-        if (answer.notModified()) {
+        AggregatorClient.ConfigResponse response = client.fetchConfig(installedEtag);
+        if (response.notModified()) {
             return new ConfigResult(ConfigResult.Outcome.UNCHANGED, installedEtag, null);
         }
 
         ConfigBundle bundle;
         try {
-            bundle = validate(answer.body());
+            bundle = validate(response.body());
         } catch (ConfigException e) {
             log.error("Config bundle with ETag {} is invalid; keeping the installed one"
-                    + " (ETag {}): {}", answer.etag(), installedEtag, e.getMessage());
+                    + " (ETag {}): {}", response.etag(), installedEtag, e.getMessage());
             return new ConfigResult(ConfigResult.Outcome.INVALID, installedEtag, e.getMessage());
         }
 
@@ -58,13 +58,13 @@ public final class ConfigPuller {
             throw new UncheckedIOException("cannot install config bundle into "
                     + store.file() + ": " + e.getMessage(), e);
         }
-        if (answer.etag() != null) {
-            state.put(KioskState.CONFIG_ETAG, answer.etag());
+        if (response.etag() != null) {
+            state.put(KioskState.CONFIG_ETAG, response.etag());
         }
         log.info("Installed config bundle with ETag {} for office {}: {} officers, survey {}"
-                + " version {}", answer.etag(), bundle.officeId(), bundle.roster().size(),
+                + " version {}", response.etag(), bundle.officeId(), bundle.roster().size(),
                 bundle.survey().id(), bundle.survey().version());
-        return new ConfigResult(ConfigResult.Outcome.INSTALLED, answer.etag(), null);
+        return new ConfigResult(ConfigResult.Outcome.INSTALLED, response.etag(), null);
     }
 
     private ConfigBundle validate(byte[] body) throws ConfigException {

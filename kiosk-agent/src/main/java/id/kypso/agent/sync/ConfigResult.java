@@ -10,7 +10,7 @@ public record ConfigResult(Outcome outcome, String etag, String problem) {
 
     /** How a pull ended. */
     public enum Outcome {
-        /** The aggregator answered 304: the installed bundle is current. */
+        /** The aggregator responded 304: the installed bundle is current. */
         UNCHANGED,
         /** A new bundle was validated and installed. */
         INSTALLED,

@@ -6,15 +6,17 @@ import id.kypso.core.store.StoreException;
 import id.kypso.core.sync.PushRequest;
 import id.kypso.core.sync.PushResponse;
 import id.kypso.core.sync.SyncRecord;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drains the outbox in batches, oldest first. A record leaves the PENDING state only on the
- * aggregator's explicit per-record answer; a record the aggregator rejects is set aside with
+ * aggregator's explicit per-record result; a record the aggregator rejects is set aside with
  * the reason and never blocks the records behind it. Memory stays bounded by one batch.
  */
 public final class OutboxPusher {
@@ -25,13 +27,23 @@ public final class OutboxPusher {
      * records, and setting more aside would hide it.
      */
     static final int MAX_CONSECUTIVE_REQUEST_REJECTIONS = 5;
+    /** The maximum wait a 429 may request inside one drain; a longer one ends the drain. */
+    static final Duration MAX_RATE_LIMIT_WAIT = Duration.ofSeconds(30);
+    /** Rate-limit waits per drain; after these the cycle's backoff takes over. */
+    static final int MAX_RATE_LIMIT_WAITS = 10;
 
     private final Outbox outbox;
     private final AggregatorClient client;
     private final KioskId kiosk;
     private final int batchSize;
+    private final Pause pause;
 
-    public OutboxPusher(Outbox outbox, AggregatorClient client, KioskId kiosk, int batchSize) {
+    /**
+     * @param pause waits out a rate limit (429) between batches; tests pass one that only
+     *     records the wait
+     */
+    public OutboxPusher(Outbox outbox, AggregatorClient client, KioskId kiosk, int batchSize,
+            Pause pause) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1: " + batchSize);
         }
@@ -39,10 +51,17 @@ public final class OutboxPusher {
         this.client = client;
         this.kiosk = kiosk;
         this.batchSize = batchSize;
+        this.pause = pause;
+    }
+
+    /** Waits for a while; the agent passes {@link Thread#sleep(Duration)}. */
+    @FunctionalInterface
+    public interface Pause {
+        void pause(Duration duration) throws InterruptedException;
     }
 
     /**
-     * Pushes pending records until none is left or an exchange fails; a failure is returned in
+     * Pushes pending records until none is left or an exchange fails. A failure is returned in
      * the result, with the counts of what was acknowledged before it.
      *
      * @throws StoreException when the kiosk database cannot be read or written
@@ -63,10 +82,32 @@ public final class OutboxPusher {
             try {
                 pushBatch(batch, counts);
             } catch (SyncException e) {
+                if (waitOutRateLimit(e, counts)) {
+                    lastSequence = Long.MIN_VALUE;
+                    continue;
+                }
                 log.warn("Push stopped with {} records pending from sequence {}: {}",
                         batch.size(), batch.getFirst().sequence(), e.getMessage());
                 return counts.result(e);
             }
+        }
+    }
+
+    /** Returns whether the drain waited out a short rate limit and may go on. */
+    private boolean waitOutRateLimit(SyncException e, Counts counts) {
+        Optional<Duration> wait = e.retryAfter();
+        if (e.status() != 429 || wait.isEmpty() || wait.get().compareTo(MAX_RATE_LIMIT_WAIT) > 0
+                || counts.rateLimitWaits >= MAX_RATE_LIMIT_WAITS) {
+            return false;
+        }
+        counts.rateLimitWaits++;
+        log.info("Aggregator rate-limited the push; waiting {} ms", wait.get().toMillis());
+        try {
+            pause.pause(wait.get());
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -80,7 +121,7 @@ public final class OutboxPusher {
                 throw e;
             }
             if (records.size() > 1) {
-                // Split until the record the aggregator cannot take stands alone.
+                // Split until the record the aggregator rejects is alone in its request.
                 int half = records.size() / 2;
                 pushBatch(records.subList(0, half), counts);
                 pushBatch(records.subList(half, records.size()), counts);
@@ -111,21 +152,21 @@ public final class OutboxPusher {
             throws SyncException {
         List<PushResponse.RecordResult> results = response.results();
         if (results.size() != records.size()) {
-            throw new SyncException(SyncException.Kind.NOT_AGGREGATOR, 200, "push answer has "
+            throw new SyncException(SyncException.Kind.NOT_AGGREGATOR, 200, "push response has "
                     + results.size() + " results for " + records.size() + " records");
         }
         for (int i = 0; i < records.size(); i++) {
             PushResponse.RecordResult result = results.get(i);
             if (result == null || result.status() == null
                     || !records.get(i).id().equals(result.id())) {
-                throw new SyncException(SyncException.Kind.NOT_AGGREGATOR, 200, "push answer"
-                        + " result " + i + " does not answer record " + records.get(i).id());
+                throw new SyncException(SyncException.Kind.NOT_AGGREGATOR, 200, "push response"
+                        + " result " + i + " does not match record " + records.get(i).id());
             }
         }
 
         // Every result matches its record: acknowledge the stored ones first, then set the
         // rejected ones aside. A crash in between leaves them pending, and a new push gets
-        // the same answers.
+        // the same results.
         List<UUID> sent = new ArrayList<>();
         for (PushResponse.RecordResult result : results) {
             switch (result.status()) {
@@ -170,6 +211,7 @@ public final class OutboxPusher {
         int duplicates;
         int rejected;
         int consecutiveRequestRejections;
+        int rateLimitWaits;
 
         PushResult result(SyncException failure) {
             return new PushResult(pushed, stored, duplicates, rejected, failure);

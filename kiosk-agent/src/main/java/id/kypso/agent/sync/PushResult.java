@@ -3,7 +3,7 @@ package id.kypso.agent.sync;
 /**
  * What one drain of the outbox achieved.
  *
- * @param pushed records the aggregator answered for, whatever the answer
+ * @param pushed records the aggregator returned a result for, whatever the result
  * @param stored records stored now
  * @param duplicates records the aggregator already had; they count as stored
  * @param rejected records set aside, by the aggregator or because it rejected them alone

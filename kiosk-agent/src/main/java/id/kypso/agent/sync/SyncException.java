@@ -1,17 +1,20 @@
 package id.kypso.agent.sync;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A sync exchange that did not end in an acknowledgement from the aggregator. Nothing is marked
- * as sent when one is thrown; {@link #kind()} tells the caller whether to back off, split the
+ * as sent when one is thrown; {@link #kind()} lets the caller decide whether to back off, split the
  * batch or call IT staff.
  */
 public final class SyncException extends Exception {
-    /** Why the exchange failed. */
+    /** The reason an exchange failed. */
     public enum Kind {
-        /** No answer: connection refused or reset, DNS failure, timeout. Retried later. */
+        /** No response: connection refused or reset, DNS failure, timeout. Retried later. */
         UNREACHABLE,
         /**
-         * An answer that did not come from a KYPSO aggregator: no {@code Kypso-Protocol}
+         * A response that did not come from a KYPSO aggregator: no {@code Kypso-Protocol}
          * header, a redirect, an HTML login page, or a body of the wrong format.
          */
         NOT_AGGREGATOR,
@@ -25,11 +28,17 @@ public final class SyncException extends Exception {
 
     private final Kind kind;
     private final int status;
+    private final Duration retryAfter;
 
     SyncException(Kind kind, int status, String message, Throwable cause) {
+        this(kind, status, message, cause, null);
+    }
+
+    SyncException(Kind kind, int status, String message, Throwable cause, Duration retryAfter) {
         super(message, cause);
         this.kind = kind;
         this.status = status;
+        this.retryAfter = retryAfter;
     }
 
     SyncException(Kind kind, int status, String message) {
@@ -40,8 +49,13 @@ public final class SyncException extends Exception {
         return kind;
     }
 
-    /** The HTTP status of the answer, or 0 when there was none. */
+    /** The HTTP status of the response, or 0 when there was none. */
     public int status() {
         return status;
+    }
+
+    /** The wait the aggregator requested (429 or 503), if it named one. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

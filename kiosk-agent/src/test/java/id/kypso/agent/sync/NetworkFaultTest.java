@@ -7,7 +7,7 @@ import id.kypso.agent.SyncSummary;
 import id.kypso.agent.testing.FaultProxy;
 import id.kypso.agent.testing.FaultProxy.Fault;
 import id.kypso.agent.testing.KioskFixture;
-import id.kypso.agent.testing.TestAggregator;
+import id.kypso.agent.testing.RealAggregator;
 import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.store.Outbox;
 import id.kypso.core.store.SurveyLedger;
@@ -33,6 +33,8 @@ class NetworkFaultTest {
 
     @TempDir
     Path dataDir;
+    @TempDir
+    Path serverDir;
 
     @Test
     void everyRecordArrivesOnceThroughInjectedFaults() throws Exception {
@@ -44,13 +46,13 @@ class NetworkFaultTest {
         Random random = new Random(SEED);
         Fault[] faults = Fault.values();
 
-        try (TestAggregator aggregator = TestAggregator.start(kiosk.keys().getPublic(),
-                        "3273-01-K01");
+        try (RealAggregator aggregator = RealAggregator.start(serverDir);
                 FaultProxy proxy = FaultProxy.start(aggregator.port(),
                         () -> random.nextInt(3) == 0 ? Fault.PASS
                                 : faults[random.nextInt(faults.length)]);
                 KioskAgent agent = KioskAgent.builder(dataDir).aggregatorUrl(proxy.url())
                         .batchSize(8).callTimeout(Duration.ofSeconds(2)).open()) {
+            aggregator.enroll("3273-01-K01", kiosk.keys().getPublic());
 
             // Surveys keep coming while the network misbehaves.
             int surveys = 0;
@@ -70,14 +72,18 @@ class NetworkFaultTest {
             assertThat(proxy.counts().keySet()).containsAll(java.util.List.of(faults));
             assertThat(outbox.count("SENT")).isEqualTo(120);
             assertThat(outbox.count("REJECTED")).isZero();
-            assertThat(aggregator.records()).hasSize(120);
+            Map<String, String> stored = aggregator.payloads("3273-01-K01");
+            assertThat(stored).hasSize(120);
+            assertThat(aggregator.queryLong("SELECT count(*) FROM survey_response"))
+                    .isEqualTo(60);
+            assertThat(aggregator.queryLong("SELECT count(*) FROM rejected_record")).isZero();
             Map<UUID, String> kept = outboxBodies(database);
             var json = SyncJson.newMapper();
             for (var entry : kept.entrySet()) {
-                String stored = aggregator.records().get(entry.getKey());
-                assertThat(stored).as("record %s at the aggregator", entry.getKey()).isNotNull();
-                assertThat(json.readTree(stored).get("payload"))
-                        .isEqualTo(json.readTree(entry.getValue()));
+                String payload = stored.get(entry.getKey().toString());
+                assertThat(payload).as("record %s at the aggregator", entry.getKey())
+                        .isNotNull();
+                assertThat(json.readTree(payload)).isEqualTo(json.readTree(entry.getValue()));
             }
         }
     }
