@@ -7,15 +7,21 @@ import id.kypso.core.config.KioskIdentity;
 import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.store.Outbox;
 import id.kypso.core.store.SurveyLedger;
+import id.kypso.kiosk.counter.AggregatorTickets;
+import id.kypso.kiosk.counter.OnlineTickets;
+import id.kypso.kiosk.counter.TicketCheck;
 import id.kypso.kiosk.printer.TicketPrinter;
 import id.kypso.kiosk.session.CitizenSession;
 import id.kypso.kiosk.session.InstalledConfig;
 import id.kypso.kiosk.ui.CitizenModel;
 import id.kypso.kiosk.ui.CitizenScreens;
+import id.kypso.kiosk.ui.CounterModel;
+import id.kypso.kiosk.ui.CounterView;
 import id.kypso.kiosk.ui.KioskWindow;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -112,20 +118,37 @@ public final class KioskMain implements Callable<Integer> {
         log.info("Kiosk {} starting in {} mode, printer {}", identity.kioskId(),
                 counter ? "counter" : "citizen", printerSpec);
 
-        CitizenSession session = new CitizenSession(identity, config, ledger, ticketPrinter,
-                clock, ids);
         Platform.setImplicitExit(false);
-        Platform.startup(() -> {
-            CitizenModel model = new CitizenModel(session, background, clock,
-                    new CitizenModel.Timeouts(Duration.ofSeconds(idleSeconds),
-                            Duration.ofSeconds(20), Duration.ofSeconds(30)));
-            model.setDefaultLanguage(language);
-            String officeName = config.get().map(bundle -> bundle.officeName())
-                    .orElse(identity.kioskId().office().toString());
-            CitizenScreens screens = new CitizenScreens(model, officeName, clock);
-            KioskWindow window = KioskWindow.open(new Stage(), screens.root(), windowed);
-            screens.attach(window.scene());
-        });
+        if (counter) {
+            Optional<OnlineTickets> online = identity.aggregatorUrl().isBlank()
+                    ? Optional.empty()
+                    : Optional.of(new AggregatorTickets(identity.aggregatorUrl(), identity,
+                            clock));
+            TicketCheck check = new TicketCheck(identity.kioskId().toString(), config,
+                    database, outbox, online, clock);
+            Platform.startup(() -> {
+                CounterModel model = new CounterModel(check, background, language);
+                CounterView view = new CounterView(model, config.get()
+                        .map(bundle -> bundle.officeName() + " - ").orElse("")
+                        + identity.kioskId(), clock.getZone());
+                KioskWindow window = KioskWindow.open(new Stage(), view.root(), windowed);
+                view.attach(window.scene());
+            });
+        } else {
+            CitizenSession session = new CitizenSession(identity, config, ledger,
+                    ticketPrinter, clock, ids);
+            Platform.startup(() -> {
+                CitizenModel model = new CitizenModel(session, background, clock,
+                        new CitizenModel.Timeouts(Duration.ofSeconds(idleSeconds),
+                                Duration.ofSeconds(20), Duration.ofSeconds(30)));
+                model.setDefaultLanguage(language);
+                String officeName = config.get().map(bundle -> bundle.officeName())
+                        .orElse(identity.kioskId().office().toString());
+                CitizenScreens screens = new CitizenScreens(model, officeName, clock);
+                KioskWindow window = KioskWindow.open(new Stage(), screens.root(), windowed);
+                screens.attach(window.scene());
+            });
+        }
         // The FX toolkit keeps running on its own threads; this thread waits for the end.
         Thread.currentThread().join();
         return 0;
