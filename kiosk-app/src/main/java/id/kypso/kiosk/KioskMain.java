@@ -7,15 +7,26 @@ import id.kypso.core.config.KioskIdentity;
 import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.store.Outbox;
 import id.kypso.core.store.SurveyLedger;
+import id.kypso.kiosk.counter.AggregatorTickets;
+import id.kypso.kiosk.counter.OnlineTickets;
+import id.kypso.kiosk.counter.TicketCheck;
+import id.kypso.kiosk.maintenance.MaintenanceService;
+import id.kypso.kiosk.maintenance.PinStore;
+import id.kypso.kiosk.maintenance.TrackingPrinter;
 import id.kypso.kiosk.printer.TicketPrinter;
 import id.kypso.kiosk.session.CitizenSession;
 import id.kypso.kiosk.session.InstalledConfig;
 import id.kypso.kiosk.ui.CitizenModel;
 import id.kypso.kiosk.ui.CitizenScreens;
+import id.kypso.kiosk.ui.CounterModel;
+import id.kypso.kiosk.ui.CounterView;
 import id.kypso.kiosk.ui.KioskWindow;
+import id.kypso.kiosk.ui.MaintenanceModel;
+import id.kypso.kiosk.ui.MaintenanceView;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -69,6 +80,11 @@ public final class KioskMain implements Callable<Integer> {
                     + " screen reset (default: ${DEFAULT-VALUE}).")
     int idleSeconds;
 
+    @Option(names = "--set-maintenance-pin",
+            description = "Read a new maintenance PIN (4-12 digits) from standard input, store"
+                    + " its hash in the data folder, and exit.")
+    boolean setMaintenancePin;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new KioskMain()).execute(args));
     }
@@ -90,6 +106,10 @@ public final class KioskMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
 
+        if (setMaintenancePin) {
+            return setPin();
+        }
+
         KioskIdentity identity;
         try {
             identity = KioskIdentity.load(dataDir);
@@ -97,8 +117,8 @@ public final class KioskMain implements Callable<Integer> {
             System.err.println("kypso-kiosk: " + e.getMessage());
             return 2;
         }
-        TicketPrinter ticketPrinter = ticketPrinter(printerSpec);
         Clock clock = Clock.systemDefaultZone();
+        TrackingPrinter ticketPrinter = new TrackingPrinter(ticketPrinter(printerSpec), clock);
         KioskDatabase database = KioskDatabase.open(dataDir.resolve("kiosk.db"));
         Supplier<UUID> ids = Generators.timeBasedEpochGenerator()::generate;
         Outbox outbox = new Outbox(database, clock, ids);
@@ -112,22 +132,78 @@ public final class KioskMain implements Callable<Integer> {
         log.info("Kiosk {} starting in {} mode, printer {}", identity.kioskId(),
                 counter ? "counter" : "citizen", printerSpec);
 
-        CitizenSession session = new CitizenSession(identity, config, ledger, ticketPrinter,
-                clock, ids);
         Platform.setImplicitExit(false);
-        Platform.startup(() -> {
-            CitizenModel model = new CitizenModel(session, background, clock,
-                    new CitizenModel.Timeouts(Duration.ofSeconds(idleSeconds),
-                            Duration.ofSeconds(20), Duration.ofSeconds(30)));
-            model.setDefaultLanguage(language);
-            String officeName = config.get().map(bundle -> bundle.officeName())
-                    .orElse(identity.kioskId().office().toString());
-            CitizenScreens screens = new CitizenScreens(model, officeName, clock);
-            KioskWindow window = KioskWindow.open(new Stage(), screens.root(), windowed);
-            screens.attach(window.scene());
-        });
+        if (counter) {
+            Optional<OnlineTickets> online = identity.aggregatorUrl().isBlank()
+                    ? Optional.empty()
+                    : Optional.of(new AggregatorTickets(identity.aggregatorUrl(), identity,
+                            clock));
+            TicketCheck check = new TicketCheck(identity.kioskId().toString(), config,
+                    database, outbox, online, clock);
+            Platform.startup(() -> {
+                CounterModel model = new CounterModel(check, background, language);
+                CounterView view = new CounterView(model, config.get()
+                        .map(bundle -> bundle.officeName() + " - ").orElse("")
+                        + identity.kioskId(), clock.getZone());
+                KioskWindow window = KioskWindow.open(new Stage(), view.root(), windowed);
+                view.attach(window.scene());
+            });
+        } else {
+            CitizenSession session = new CitizenSession(identity, config, ledger,
+                    ticketPrinter, clock, ids);
+            PinStore pins = new PinStore(dataDir, clock, PinStore.DEFAULT_ITERATIONS);
+            Platform.startup(() -> {
+                CitizenModel model = new CitizenModel(session, background, clock,
+                        new CitizenModel.Timeouts(Duration.ofSeconds(idleSeconds),
+                                Duration.ofSeconds(20), Duration.ofSeconds(30)));
+                model.setDefaultLanguage(language);
+                String officeName = config.get().map(bundle -> bundle.officeName())
+                        .orElse(identity.kioskId().office().toString());
+                CitizenScreens screens = new CitizenScreens(model, officeName, clock);
+                KioskWindow window = KioskWindow.open(new Stage(), screens.root(), windowed);
+                screens.attach(window.scene());
+
+                MaintenanceService service = new MaintenanceService(identity, dataDir,
+                        database, outbox, ledger, config, ticketPrinter, session,
+                        model::lastScanAt, clock);
+                MaintenanceView[] maintenanceView = new MaintenanceView[1];
+                MaintenanceModel maintenance = new MaintenanceModel(pins, service, background,
+                        clock, model::messages, () -> {
+                            maintenanceView[0].stop();
+                            window.show(screens.root());
+                            model.reset();
+                        });
+                maintenanceView[0] = new MaintenanceView(maintenance, clock.getZone());
+                model.onMaintenanceRequest(() -> {
+                    maintenance.open();
+                    window.show(maintenanceView[0].root());
+                    maintenanceView[0].start();
+                });
+            });
+        }
         // The FX toolkit keeps running on its own threads; this thread waits for the end.
         Thread.currentThread().join();
+        return 0;
+    }
+
+    private int setPin() {
+        char[] pin;
+        if (System.console() != null) {
+            pin = System.console().readPassword("New maintenance PIN (4-12 digits): ");
+        } else {
+            String line = new java.util.Scanner(System.in, java.nio.charset.StandardCharsets.UTF_8)
+                    .nextLine();
+            pin = line.strip().toCharArray();
+        }
+        try {
+            new PinStore(dataDir, Clock.systemUTC(), PinStore.DEFAULT_ITERATIONS).setPin(pin);
+        } catch (IllegalArgumentException e) {
+            System.err.println("kypso-kiosk: " + e.getMessage());
+            return 2;
+        } finally {
+            PinStore.wipe(pin);
+        }
+        System.out.println("Maintenance PIN stored in " + dataDir);
         return 0;
     }
 

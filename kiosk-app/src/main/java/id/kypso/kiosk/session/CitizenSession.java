@@ -71,7 +71,7 @@ public final class CitizenSession {
 
     private ConfigBundle keysFrom;
     private MapKeyRing officeKeys;
-    private boolean outOfService;
+    private volatile boolean outOfService;
 
     private String language = SurveyDefinition.PRIMARY_LANGUAGE;
     private Visit visit;

@@ -81,6 +81,7 @@ public final class CitizenModel {
     private final Map<Integer, String> comments = new HashMap<>();
 
     private String defaultLanguage = "id";
+    private volatile Instant lastScanAt;
     private int epoch;
     private Instant lastActivity;
     private Runnable maintenanceRequest = () -> { };
@@ -249,6 +250,7 @@ public final class CitizenModel {
             return;
         }
         touch();
+        lastScanAt = clock.instant();
         if (current != CitizenScreen.WELCOME) {
             clearVisit();
         }
@@ -516,8 +518,19 @@ public final class CitizenModel {
         messages.set(Messages.of(defaultLanguage));
         highContrast.set(false);
         largeText.set(false);
-        screen.set(CitizenScreen.WELCOME);
         background.execute(session::reset);
+        if (session.isOutOfService()) {
+            // A full disk keeps the kiosk out of service until maintenance mode clears it.
+            refusal.set(Refusal.OUT_OF_SERVICE);
+            screen.set(CitizenScreen.REFUSED);
+            return;
+        }
+        screen.set(CitizenScreen.WELCOME);
+    }
+
+    /** Returns when the scanner last delivered a scan, for the health screen. */
+    public java.util.Optional<Instant> lastScanAt() {
+        return java.util.Optional.ofNullable(lastScanAt);
     }
 
     /** Sets what happens when someone asks for maintenance mode from the welcome screen. */
