@@ -1,5 +1,5 @@
 #!/bin/bash
-# Builds the KYPSO Debian packages from the Maven build output:
+# Builds the two KYPSO Debian packages from the Maven build output.
 #   kypso-kiosk_VERSION_ARCH.deb       kiosk app, agent and provisioning command, with a Java
 #                                      runtime made by jlink, systemd units and udev rules
 #   kypso-aggregator_VERSION_ARCH.deb  aggregator, with the same runtime and a systemd unit
@@ -187,7 +187,7 @@ install_docs() {
 package() {
     local tree=$1 name=$2 file
     file=$out/${name}_${deb_version}_${arch}.deb
-    # fakeroot makes every file owned by root in the package, whoever builds it.
+    # fakeroot records root as the owner of every file, whichever user runs the build.
     fakeroot dpkg-deb --build -Zgzip -z6 "$tree" "$file" >/dev/null
     echo "build-deb: $file"
 }

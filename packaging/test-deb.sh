@@ -1,8 +1,8 @@
 #!/bin/bash
-# Builds the .deb packages (unless --no-build) and checks them: control fields with
-# dpkg-deb -I, the file list with owners and modes with dpkg-deb -c, and that the bundled
-# runtime really runs the commands, by extracting the kiosk package and issuing a slip with
-# its own provisioning launcher, and starting the aggregator's launcher for --version.
+# Builds the .deb packages (unless --no-build) and checks them. dpkg-deb -I shows the control
+# fields and dpkg-deb -c the file list with owners and modes. Then the packages are extracted
+# to check that the bundled runtime runs the real work: the kiosk package's own provisioning
+# launcher issues a slip, and the aggregator's launcher starts for --version.
 #
 # Usage: packaging/test-deb.sh [--no-build] [--out DIR]
 # Run "mvn -DskipTests package" first. Takes about 1-2 minutes, most of it jlink and gzip.

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Checks the kiosk OS files and the packaging scripts without installing anything:
 #   every shell script of scripts/os and packaging goes through shellcheck, and
-#   the kiosk and aggregator units go through systemd-analyze verify, in a staged root that holds the
+#   the kiosk and aggregator units go through systemd-analyze verify, in a staged root that contains the
 #   system's own units and stand-ins for the programs the units start.
 # systemd-analyze reports unknown keys and bad values as warnings with exit code 0, so any
 # output at all counts as a failure here.

@@ -1,8 +1,8 @@
 #!/bin/bash
-# Prepares a Debian 12/13 or Raspberry Pi OS machine as a KYPSO kiosk: the packages the kiosk
-# session needs (cage, Xwayland, GTK for JavaFX, fonts, time sync), a boot into the kiosk
-# session with no login prompts on other virtual terminals, and the kypso-kiosk package with
-# its kiosk user, data folder, udev rules and systemd units.
+# Prepares a Debian 12/13 or Raspberry Pi OS machine as a KYPSO kiosk. It installs the
+# packages the kiosk session needs (cage, Xwayland, GTK for JavaFX, fonts, time sync) and the
+# kypso-kiosk package with its kiosk user, data folder, udev rules and systemd units. The
+# machine then boots into the kiosk session, with no login prompts on other terminals.
 #
 # Usage: sudo scripts/os/setup-kiosk.sh --deb kypso-kiosk_VERSION_ARCH.deb [--dry-run]
 #

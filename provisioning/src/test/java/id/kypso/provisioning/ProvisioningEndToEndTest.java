@@ -179,7 +179,7 @@ class ProvisioningEndToEndTest {
     }
 
     @Test
-    void rotateKey_pushesPendingRecordsThenEnrollsTheNewKey() throws Exception {
+    void rotateKey_pushesPendingRecordsFirst() throws Exception {
         Path officeDir = office();
         Path kiosk = enrolledKiosk(officeDir, "3273-01-K01");
         recordSurvey(officeDir, kiosk, "3273-20261204-0001");

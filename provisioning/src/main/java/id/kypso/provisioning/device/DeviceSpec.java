@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Where a printer or scanner is reached, written as text on the command line:
+ * The address of a printer or scanner, written as text on the command line:
  * {@code stdin}, {@code file:/dev/kypso-printer} (a device file or plain file),
  * {@code serial:/dev/kypso-scanner@9600} (8N1, baud rate 9600 when omitted) or
  * {@code tcp:192.168.1.50:9100} (raw TCP, as network receipt printers take).

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code kiosk push-export}: pushes the unsent records of a decommission export, signed with
- * the key of the kiosk that made them. Pushing twice is harmless: the aggregator answers
- * DUPLICATE for records it already has.
+ * the key of the kiosk that made them. Pushing twice is harmless because the aggregator
+ * returns DUPLICATE for records it already has.
  */
 @Command(name = "push-export", mixinStandardHelpOptions = true)
 final class KioskPushExportCommand implements Callable<Integer> {

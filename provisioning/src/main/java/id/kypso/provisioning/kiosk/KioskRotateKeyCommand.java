@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
  * is the one pushing it. The new key is enrolled with a fresh token before it replaces the old
  * one, so a failed enrollment leaves the kiosk as it was.
  *
- * <p>An aggregator that keeps one key per kiosk id answers 409 to a new key for the same id;
- * {@code --new-kiosk} then enrolls the new key under a new kiosk id.
+ * <p>An aggregator that keeps one key per kiosk id rejects a new key for the same id with
+ * 409, so {@code --new-kiosk} enrolls the new key under a new kiosk id.
  */
 @Command(name = "rotate-key", mixinStandardHelpOptions = true)
 final class KioskRotateKeyCommand implements Callable<Integer> {

@@ -53,7 +53,7 @@ final class OutboxTransfer {
     record Rejected(SyncRecord record, String reason) {
     }
 
-    /** Pushes every pending record of {@code database}, marking each as the answer says. */
+    /** Pushes every pending record of {@code database} and marks each with its result. */
     static PushCount pushPending(AggregatorClient client, KioskIdentity identity,
             KioskDatabase database, Clock clock) {
         Outbox outbox = new Outbox(database, clock, () -> {
@@ -76,7 +76,7 @@ final class OutboxTransfer {
             stored += result.stored().size();
             rejected += result.rejected();
             if (result.stored().size() + result.rejected() < batch.size()) {
-                // The answer did not cover every record; stop rather than loop on the rest.
+                // The response left records without a result, so stop instead of looping.
                 return new PushCount(stored, rejected, null);
             }
         }
@@ -116,7 +116,8 @@ final class OutboxTransfer {
         PushResponse response = client.convert(answer.json(), PushResponse.class,
                 client.baseUrl() + "/api/v1/records");
         if (!PushResponse.PROTOCOL.equals(response.protocol())) {
-            throw new IllegalStateException("push answer protocol is " + response.protocol());
+            throw new IllegalStateException("push response protocol is " + response.protocol()
+                    + ", expected " + PushResponse.PROTOCOL);
         }
         List<UUID> stored = new ArrayList<>();
         int rejected = 0;

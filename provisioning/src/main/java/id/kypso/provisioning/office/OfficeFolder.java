@@ -51,9 +51,9 @@ public record OfficeFolder(Path dir, OfficeId officeId, String name, int keyVers
     }
 
     /**
-     * Creates a new office folder with a fresh key pair and binding secret. Refuses to touch a
-     * folder that already holds an office key, since replacing it would make every slip printed
-     * with it unverifiable. Leaves nothing behind when a write fails.
+     * Creates a new office folder with a fresh key pair and binding secret. Rejects a folder that
+     * already contains an office key, because replacing it would make every slip printed with it
+     * unverifiable. Leaves nothing behind when a write fails.
      */
     static OfficeFolder create(Path dir, OfficeId officeId, String name, SecureRandom random)
             throws CliFailure {
@@ -94,7 +94,7 @@ public record OfficeFolder(Path dir, OfficeId officeId, String name, int keyVers
                 secret);
     }
 
-    /** Loads an office folder; the failure says which file is missing or invalid. */
+    /** Loads an office folder; the failure names the file that is missing or invalid. */
     public static OfficeFolder load(Path dir) throws CliFailure {
         Path propertiesFile = dir.resolve(PROPERTIES_FILE);
         Properties properties;
@@ -154,7 +154,7 @@ public record OfficeFolder(Path dir, OfficeId officeId, String name, int keyVers
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                // The failure being reported already tells the operator to check this folder.
+                // The failure being reported already names this folder for the operator to check.
             }
         }
     }

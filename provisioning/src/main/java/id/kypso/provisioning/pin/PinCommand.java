@@ -27,7 +27,7 @@ public final class PinCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code pin set}: asks for the PIN twice (or reads one line from piped input). */
+    /** {@code pin set}: prompts for the PIN twice (or reads one line from piped input). */
     @Command(name = "set", mixinStandardHelpOptions = true)
     static final class Set implements Callable<Integer> {
         private static final Logger log = LoggerFactory.getLogger(Set.class);

@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * Draws a registration slip as a black-and-white image one receipt wide: heading, office,
  * registration number, masked NIK, perekaman time, officers' NIPs and the signed QR code. The
- * full NIK is not drawn; the slip only ever holds the masked form.
+ * full NIK is not drawn, because a slip contains only the masked form.
  */
 final class SlipImage {
     /** 80 mm paper at 203 dpi leaves 576 printable dots. */

@@ -96,7 +96,7 @@ class KioskEnrollTest {
     }
 
     @Test
-    void enrollWithQrImage_takesUrlAndTokenFromIt() throws Exception {
+    void enrollWithQrImage_usesItsUrlAndToken() throws Exception {
         new Cli().run("kiosk", "create", "--data-dir", dataDir.toString(), "--kiosk",
                 "3273-01-K02");
         Path qr = temp.resolve("enroll.png");
@@ -113,7 +113,7 @@ class KioskEnrollTest {
     }
 
     @Test
-    void enrollWithScan_readsTheQrTextFromTheScanner() {
+    void enrollWithScan_readsQrFromScanner() {
         createKiosk();
         String text = new id.kypso.provisioning.kiosk.EnrollmentQr(aggregator.url(), token())
                 .text();
@@ -126,7 +126,7 @@ class KioskEnrollTest {
     }
 
     @Test
-    void usedToken_isRejectedWithAdviceToGetANewOne() {
+    void usedToken_isRejectedWithAdvice() {
         createKiosk();
         String token = token();
         new Cli().run("kiosk", "enroll", "--data-dir", dataDir.toString(), "--token", token);

@@ -82,7 +82,7 @@ class OfficeCreateTest {
     }
 
     @Test
-    void badOfficeId_isRejectedWithTheValueAndTheFix() {
+    void badOfficeId_isRejectedWithFix() {
         Path dir = temp.resolve("office");
 
         Cli.Result result = new Cli().run("office", "create", "--office-dir", dir.toString(),
@@ -95,7 +95,7 @@ class OfficeCreateTest {
     }
 
     @Test
-    void badOfficeId_isExplainedInIndonesianByDefault() {
+    void badOfficeId_isIndonesianByDefault() {
         Cli.Result result = new Cli().language("id").run("office", "create", "--office-dir",
                 temp.resolve("office").toString(), "--office", "12-01", "--name", "A");
 

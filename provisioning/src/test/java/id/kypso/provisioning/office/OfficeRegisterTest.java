@@ -75,7 +75,7 @@ class OfficeRegisterTest {
     }
 
     @Test
-    void rosterWithBadEntries_isRejectedBeforeAnyCall() throws Exception {
+    void badRoster_isRejectedBeforeAnyCall() throws Exception {
         Path roster = temp.resolve("roster.json");
         Files.writeString(roster, """
                 [{"nip": "%s", "name": "Rina", "stage": "PEREKAMAN"},
@@ -94,7 +94,7 @@ class OfficeRegisterTest {
     }
 
     @Test
-    void wrongAdminToken_saysWhereToFindTheRightOne() {
+    void wrongAdminToken_pointsToTokenFile() {
         Cli.Result result = new Cli().run("office", "register", "--office-dir",
                 officeDir.toString(), "--aggregator", aggregator.url(), "--admin-token", "wrong");
 

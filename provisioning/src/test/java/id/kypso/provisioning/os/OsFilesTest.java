@@ -26,7 +26,7 @@ class OsFilesTest {
     }
 
     @Test
-    void setupDryRun_listsEveryStepWithoutChangingTheSystem() throws Exception {
+    void setupDryRun_listsEveryStep() throws Exception {
         Run dryRun = run(List.of(ROOT.resolve("scripts/os/setup-kiosk.sh").toString(),
                 "--deb", "kypso-kiosk_0.1.0_amd64.deb", "--dry-run"));
 

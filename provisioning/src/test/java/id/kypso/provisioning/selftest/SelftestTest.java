@@ -143,7 +143,7 @@ class SelftestTest {
     }
 
     @Test
-    void missingPinAndConfig_areReportedWithTheirFix() throws Exception {
+    void missingPinAndConfig_areReported() throws Exception {
         Files.delete(dataDir.resolve("maintenance-pin.properties"));
         Files.delete(dataDir.resolve("config/bundle.json"));
 
