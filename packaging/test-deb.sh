@@ -65,8 +65,8 @@ check "kiosk package name" test "$(field "$kiosk" Package)" = kypso-kiosk
 check "kiosk version is the pom version" test "$(field "$kiosk" Version)" = "$deb_version"
 check "kiosk depends on cage" contains "$(field "$kiosk" Depends)" '(^|, )cage(,|$)'
 check "kiosk depends on xwayland" contains "$(field "$kiosk" Depends)" 'xwayland'
-check "kiosk has a postinst script" contains "$info" ' postinst$'
-check "kiosk has a prerm script" contains "$info" ' prerm$'
+check "kiosk has an executable postinst script" contains "$info" '\* +postinst '
+check "kiosk has an executable prerm script" contains "$info" '\* +prerm '
 check "kiosk /etc/default/kypso is a conffile" contains "$info" 'conffiles'
 
 files=$(dpkg-deb -c "$kiosk")

@@ -75,6 +75,21 @@ class OfficeRegisterTest {
     }
 
     @Test
+    void jsonRosterWithNullPhoto_isUploaded() throws Exception {
+        Path roster = temp.resolve("roster.json");
+        Files.writeString(roster, """
+                [{"nip": "%s", "name": "Budi Santoso", "stage": "VERIFIKASI", "photo": null},
+                 {"nip": "%s", "name": "Siti Rahmawati", "stage": "PEREKAMAN"}]
+                """.formatted(VERIFIER, RECORDER));
+
+        Cli.Result result = register("--roster", roster.toString());
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(aggregator.rosters().get("3273-01")).hasSize(2);
+        assertThat(aggregator.rosters().get("3273-01").get(0).path("photo").isNull()).isTrue();
+    }
+
+    @Test
     void badRoster_isRejectedBeforeAnyCall() throws Exception {
         Path roster = temp.resolve("roster.json");
         Files.writeString(roster, """
