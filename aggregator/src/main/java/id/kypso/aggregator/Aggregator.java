@@ -105,13 +105,14 @@ public final class Aggregator implements AutoCloseable {
         Javalin server = Javalin.create(config -> {
             config.showJavalinBanner = false;
             // Javalin enforces this when the body is read; the authenticator checks the
-            // declared length before that, so both paths answer 413 with a problem body.
+            // declared length before that, so both paths respond 413 with a problem body.
             config.http.maxRequestSize = options.maxBodyBytes();
             config.useVirtualThreads = true;
         });
         Problems.install(server);
         metrics.install(server);
-        new ApiRoutes(services, kioskAuth, new AdminAuthenticator(adminToken)).register(server);
+        new ApiRoutes(services, kioskAuth, new AdminAuthenticator(adminToken), accounts)
+                .register(server);
         new Pages(rapor, offices, fleet, accounts, options.clock()).register(server);
         server.get("/health", ctx -> {
             boolean healthy = database.isHealthy();

@@ -79,7 +79,7 @@ public final class RaporService {
         String officeId = offices.officeOf(nip).map(Office::officeId).orElse(null);
         return new OfficerRapor(nip, name, officeId, period.label(), sums.responses,
                 sums.unverified, figures.index, figures.band, figures.enough, minimumResponses,
-                figures.elements, figures.principles, sums.distribution(), trend(scope, period));
+                figures.elements, figures.principles, distribution(sums, figures), trend(scope, period));
     }
 
     public OfficeRapor office(Office office, Period period) {
@@ -89,7 +89,7 @@ public final class RaporService {
         Figures figures = figures(sums);
         return new OfficeRapor(office.officeId(), office.name(), office.region(), period.label(),
                 sums.responses, sums.unverified, figures.index, figures.band, figures.enough,
-                minimumResponses, figures.elements, figures.principles, sums.distribution(),
+                minimumResponses, figures.elements, figures.principles, distribution(sums, figures),
                 trend(scope, period), officers(office, period),
                 serviceTimes("office_id = ?", office.officeId(), period),
                 complaints("office_id = ?", office.officeId(), period));
@@ -110,7 +110,7 @@ public final class RaporService {
         }
         return new RegionRapor(region, period.label(), sums.responses, sums.unverified,
                 figures.index, figures.band, figures.enough, minimumResponses,
-                figures.elements, figures.principles, sums.distribution(), trend(scope, period),
+                figures.elements, figures.principles, distribution(sums, figures), trend(scope, period),
                 officeSummaries, serviceTimes("region = ?", region, period),
                 complaints("region = ?", region, period));
     }
@@ -250,6 +250,14 @@ public final class RaporService {
         return new Figures(score.map(SkmScore::index).orElse(null),
                 score.map(SkmScore::band).orElse(null), enough && score.isPresent(), elements,
                 principles);
+    }
+
+    /**
+     * Returns the counts of answers 1-4, or an empty map below the minimum: with a few
+     * responses the counts would show how each citizen answered.
+     */
+    private static Map<Integer, Long> distribution(Sums sums, Figures figures) {
+        return figures.enough() ? sums.distribution() : Map.of();
     }
 
     private ServiceTimes serviceTimes(String where, String key, Period period) {

@@ -3,8 +3,11 @@ package id.kypso.aggregator.web;
 import com.fasterxml.jackson.core.type.TypeReference;
 import id.kypso.aggregator.admin.Office;
 import id.kypso.aggregator.admin.OfficeRegistry;
+import id.kypso.aggregator.admin.RosterImport;
 import id.kypso.aggregator.auth.AdminAuthenticator;
 import id.kypso.aggregator.auth.KioskAuthenticator;
+import id.kypso.aggregator.auth.Role;
+import id.kypso.aggregator.auth.UserAccounts;
 import id.kypso.aggregator.config.ConfigService;
 import id.kypso.aggregator.config.SurveyCatalog;
 import id.kypso.aggregator.enroll.EnrollmentService;
@@ -33,6 +36,7 @@ public final class ApiRoutes {
     private final Services services;
     private final KioskAuthenticator kioskAuth;
     private final AdminAuthenticator adminAuth;
+    private final UserAccounts accounts;
 
     /** The feature services the routes call. */
     public record Services(EnrollmentService enrollment, KioskRegistry kiosks,
@@ -42,10 +46,11 @@ public final class ApiRoutes {
     }
 
     public ApiRoutes(Services services, KioskAuthenticator kioskAuth,
-            AdminAuthenticator adminAuth) {
+            AdminAuthenticator adminAuth, UserAccounts accounts) {
         this.services = services;
         this.kioskAuth = kioskAuth;
         this.adminAuth = adminAuth;
+        this.accounts = accounts;
     }
 
     public void register(Javalin app) {
@@ -88,7 +93,15 @@ public final class ApiRoutes {
         app.get("/api/v1/admin/offices", adminAuth.admin(ctx ->
                 Problems.json(ctx, services.offices().all())));
         app.put("/api/v1/admin/offices/{officeId}/roster", adminAuth.admin(ctx -> {
-            List<RosterOfficer> roster = readList(ctx.bodyAsBytes());
+            String type = String.valueOf(ctx.contentType()).toLowerCase(java.util.Locale.ROOT);
+            List<RosterOfficer> roster;
+            if (type.startsWith("text/csv")) {
+                roster = RosterImport.fromCsv(ctx.bodyAsBytes());
+            } else if (type.startsWith("application/zip")) {
+                roster = RosterImport.fromZip(ctx.bodyAsBytes());
+            } else {
+                roster = readList(ctx.bodyAsBytes());
+            }
             services.offices().replaceRoster(ctx.pathParam("officeId"), roster);
             Problems.json(ctx, Map.of("officeId", ctx.pathParam("officeId"),
                     "officers", roster.size()));
@@ -121,6 +134,25 @@ public final class ApiRoutes {
                 throw ProblemException.notFound("ticket " + ticketId + " is not stored");
             }
             Problems.json(ctx, Map.of("ticketId", ticketId, "revoked", true));
+        }));
+        app.put("/api/v1/admin/users/{username}", adminAuth.admin(ctx -> {
+            UserRequest request = Problems.read(ctx.bodyAsBytes(), UserRequest.class);
+            if (request.role() == null) {
+                throw ProblemException.unprocessable("role must be one of "
+                        + java.util.Arrays.toString(Role.values()));
+            }
+            if (request.role() == Role.OFFICE_HEAD && request.officeId() != null) {
+                services.offices().require(request.officeId());
+            }
+            try {
+                accounts.createUser(ctx.pathParam("username"), request.password() == null
+                        ? new char[0] : request.password().toCharArray(), request.role(),
+                        request.officeId());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.unprocessable(e.getMessage());
+            }
+            Problems.json(ctx, Map.of("username", ctx.pathParam("username"), "role",
+                    request.role().name()));
         }));
         app.get("/api/v1/admin/fleet", adminAuth.admin(ctx -> Problems.json(ctx,
                 services.fleet().fleet(Optional.ofNullable(ctx.queryParam("office"))))));
@@ -206,6 +238,10 @@ public final class ApiRoutes {
         } catch (IOException e) {
             throw ProblemException.badRequest("roster cannot be read: " + e.getMessage());
         }
+    }
+
+    /** The body of {@code PUT /api/v1/admin/users/{username}}. */
+    public record UserRequest(Role role, String officeId, String password) {
     }
 
     /** The body of {@code POST /api/v1/admin/offices}. */

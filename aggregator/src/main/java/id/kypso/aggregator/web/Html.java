@@ -21,7 +21,8 @@ final class Html {
             th,td{border-bottom:1px solid #767676;padding:6px 8px;text-align:left;\
             vertical-align:top}
             td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-            caption{text-align:left;font-weight:600;padding:4px 0}
+            caption{position:absolute;width:1px;height:1px;overflow:hidden;\
+            clip:rect(0 0 0 0);white-space:nowrap}
             .headline{display:flex;flex-wrap:wrap;gap:12px}
             .card{border:2px solid #0b3d6b;border-radius:8px;padding:12px 16px;min-width:140px}
             .card .big{font-size:2rem;font-weight:700}

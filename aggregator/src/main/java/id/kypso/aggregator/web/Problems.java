@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class Problems {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
-    private static final ObjectMapper MAPPER = SyncJson.newMapper();
+    private static final ObjectMapper MAPPER = SyncJson.newMapper()
+            .registerModule(FastInstants.module());
 
     private Problems() {
     }
@@ -71,7 +72,7 @@ public final class Problems {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("answer cannot be written as JSON: "
+            throw new IllegalStateException("response body cannot be written as JSON: "
                     + value.getClass().getSimpleName(), e);
         }
     }

@@ -161,6 +161,20 @@ class RaporApiTest {
         assertThat(find(rapor.get("elements"), "code", "U1").get("index").isNull()).isTrue();
         assertThat(find(rapor.get("elements"), "code", "U1").get("answers").asLong())
                 .isEqualTo(2);
+        assertThat(rapor.get("answerDistribution").isEmpty()).as("no answer counts below the"
+                + " minimum").isTrue();
+    }
+
+    @Test
+    void officerAnswerDistribution_countsEachValue() {
+        // Answers of A: value 4 fourteen times, 3 eleven times, 2 twice, 1 never (27 answers).
+        JsonNode distribution = get("/api/v1/rapor/officers/" + NIP_A)
+                .get("answerDistribution");
+
+        assertThat(distribution.get("4").asLong()).isEqualTo(14);
+        assertThat(distribution.get("3").asLong()).isEqualTo(11);
+        assertThat(distribution.get("2").asLong()).isEqualTo(2);
+        assertThat(distribution.get("1").asLong()).isZero();
     }
 
     @Test
