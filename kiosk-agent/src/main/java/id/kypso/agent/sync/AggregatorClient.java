@@ -191,7 +191,8 @@ public final class AggregatorClient {
             }
             byte[] bytes = readLimited(response.body().byteStream(), method, url);
             return new Answer(response.code(), bytes, response.header("ETag"), sentAt,
-                    skew.clock().instant(), parseDate(response.header("Date")));
+                    skew.clock().instant(), parseDate(response.header("Date")),
+                    response.header("Retry-After"));
         } catch (IOException e) {
             throw new SyncException(SyncException.Kind.UNREACHABLE, 0, method + " "
                     + url.encodedPath() + " failed: " + e, e);
@@ -214,6 +215,10 @@ public final class AggregatorClient {
             return;
         }
         String detail = "aggregator answered " + status + ": " + problemDetail(answer);
+        if (status == 429 || status == 503) {
+            throw new SyncException(SyncException.Kind.SERVER_ERROR, status, detail, null,
+                    retryAfter(answer));
+        }
         SyncException.Kind kind;
         if (status == 401) {
             kind = SyncException.Kind.UNAUTHORIZED;
@@ -238,6 +243,26 @@ public final class AggregatorClient {
             log.debug("Problem body is not JSON", e);
         }
         return "no problem details";
+    }
+
+    /**
+     * Returns the wait the aggregator asked for: the Retry-After header in seconds, or the
+     * problem body's {@code retryAfterSeconds}; null when it named none.
+     */
+    private Duration retryAfter(Answer answer) {
+        String header = answer.retryAfterHeader();
+        if (header != null && header.strip().matches("\\d{1,6}")) {
+            return Duration.ofSeconds(Long.parseLong(header.strip()));
+        }
+        try {
+            JsonNode problem = json.readTree(answer.body());
+            if (problem != null && problem.path("retryAfterSeconds").canConvertToLong()) {
+                return Duration.ofSeconds(problem.get("retryAfterSeconds").asLong());
+            }
+        } catch (IOException e) {
+            log.debug("Problem body is not JSON", e);
+        }
+        return null;
     }
 
     private <T> T read(Answer answer, Class<T> type) throws SyncException {
@@ -275,6 +300,6 @@ public final class AggregatorClient {
     }
 
     private record Answer(int status, byte[] body, String etag, Instant sentAt,
-            Instant receivedAt, Optional<Instant> serverDate) {
+            Instant receivedAt, Optional<Instant> serverDate, String retryAfterHeader) {
     }
 }

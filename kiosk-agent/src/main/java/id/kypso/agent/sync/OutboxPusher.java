@@ -6,8 +6,10 @@ import id.kypso.core.store.StoreException;
 import id.kypso.core.sync.PushRequest;
 import id.kypso.core.sync.PushResponse;
 import id.kypso.core.sync.SyncRecord;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,13 +27,23 @@ public final class OutboxPusher {
      * records, and setting more aside would hide it.
      */
     static final int MAX_CONSECUTIVE_REQUEST_REJECTIONS = 5;
+    /** The longest wait a 429 may ask for inside one drain; longer ones end the drain. */
+    static final Duration MAX_RATE_LIMIT_WAIT = Duration.ofSeconds(30);
+    /** Rate-limit waits per drain; after these the cycle's backoff takes over. */
+    static final int MAX_RATE_LIMIT_WAITS = 10;
 
     private final Outbox outbox;
     private final AggregatorClient client;
     private final KioskId kiosk;
     private final int batchSize;
+    private final Pause pause;
 
-    public OutboxPusher(Outbox outbox, AggregatorClient client, KioskId kiosk, int batchSize) {
+    /**
+     * @param pause waits out a rate limit (429) between batches; tests pass one that only
+     *     records the wait
+     */
+    public OutboxPusher(Outbox outbox, AggregatorClient client, KioskId kiosk, int batchSize,
+            Pause pause) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1: " + batchSize);
         }
@@ -39,6 +51,13 @@ public final class OutboxPusher {
         this.client = client;
         this.kiosk = kiosk;
         this.batchSize = batchSize;
+        this.pause = pause;
+    }
+
+    /** Waits for a while; the agent passes {@link Thread#sleep(Duration)}. */
+    @FunctionalInterface
+    public interface Pause {
+        void pause(Duration duration) throws InterruptedException;
     }
 
     /**
@@ -63,10 +82,32 @@ public final class OutboxPusher {
             try {
                 pushBatch(batch, counts);
             } catch (SyncException e) {
+                if (waitOutRateLimit(e, counts)) {
+                    lastSequence = Long.MIN_VALUE;
+                    continue;
+                }
                 log.warn("Push stopped with {} records pending from sequence {}: {}",
                         batch.size(), batch.getFirst().sequence(), e.getMessage());
                 return counts.result(e);
             }
+        }
+    }
+
+    /** Returns whether the drain waited out a short rate limit and may go on. */
+    private boolean waitOutRateLimit(SyncException e, Counts counts) {
+        Optional<Duration> wait = e.retryAfter();
+        if (e.status() != 429 || wait.isEmpty() || wait.get().compareTo(MAX_RATE_LIMIT_WAIT) > 0
+                || counts.rateLimitWaits >= MAX_RATE_LIMIT_WAITS) {
+            return false;
+        }
+        counts.rateLimitWaits++;
+        log.info("Aggregator rate-limited the push; waiting {} ms", wait.get().toMillis());
+        try {
+            pause.pause(wait.get());
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -170,6 +211,7 @@ public final class OutboxPusher {
         int duplicates;
         int rejected;
         int consecutiveRequestRejections;
+        int rateLimitWaits;
 
         PushResult result(SyncException failure) {
             return new PushResult(pushed, stored, duplicates, rejected, failure);

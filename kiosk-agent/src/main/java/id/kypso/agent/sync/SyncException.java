@@ -1,5 +1,8 @@
 package id.kypso.agent.sync;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A sync exchange that did not end in an acknowledgement from the aggregator. Nothing is marked
  * as sent when one is thrown; {@link #kind()} tells the caller whether to back off, split the
@@ -25,11 +28,17 @@ public final class SyncException extends Exception {
 
     private final Kind kind;
     private final int status;
+    private final Duration retryAfter;
 
     SyncException(Kind kind, int status, String message, Throwable cause) {
+        this(kind, status, message, cause, null);
+    }
+
+    SyncException(Kind kind, int status, String message, Throwable cause, Duration retryAfter) {
         super(message, cause);
         this.kind = kind;
         this.status = status;
+        this.retryAfter = retryAfter;
     }
 
     SyncException(Kind kind, int status, String message) {
@@ -43,5 +52,10 @@ public final class SyncException extends Exception {
     /** The HTTP status of the answer, or 0 when there was none. */
     public int status() {
         return status;
+    }
+
+    /** How long the aggregator asked the kiosk to wait (429 or 503), if it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -7,6 +7,9 @@ import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.store.Outbox;
 import id.kypso.core.store.SurveyLedger;
 import id.kypso.core.survey.OfficerRating;
+import id.kypso.core.survey.Question;
+import id.kypso.core.survey.SurveyDefinition;
+import id.kypso.core.survey.SurveyDefinitions;
 import id.kypso.core.survey.SurveyResponse;
 import id.kypso.core.testing.Fixtures;
 import id.kypso.core.ticket.TicketCodec;
@@ -29,6 +32,7 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 public final class KioskFixture {
     public static final KioskId KIOSK = KioskId.parse("3273-01-K01");
     private static final TimeBasedEpochGenerator UUIDS = Generators.timeBasedEpochGenerator();
+    private static final SurveyDefinition SURVEY = SurveyDefinitions.defaultSurvey();
 
     private final Path dataDir;
     private final KeyPair keys;
@@ -99,12 +103,20 @@ public final class KioskFixture {
         return new Outbox(database, clock, UUIDS::generate);
     }
 
-    /** Returns a survey response like the app's, with ratings of the slip's two officers. */
+    /**
+     * Returns a survey response like the app's: the bundled survey answered for the slip's two
+     * officers.
+     */
     public static SurveyResponse response(Instant now) {
         Instant hour = now.truncatedTo(ChronoUnit.HOURS);
-        Map<String, Integer> answers = Map.of("u1", 4, "u2", 3, "u3", 4);
+        Map<String, Integer> answers = new java.util.LinkedHashMap<>();
+        int value = 1;
+        for (Question question : SURVEY.questions()) {
+            answers.put(question.id(), value);
+            value = value % 4 + 1;
+        }
         return new SurveyResponse(UUIDS.generate(), KIOSK.toString(), "3273-01",
-                "skm-default", 1, true, hour, hour, "id",
+                SURVEY.id(), SURVEY.version(), true, hour, hour, "id",
                 List.of(new OfficerRating(Fixtures.VERIFIER.digits(), "VERIFIKASI", true,
                                 answers, null),
                         new OfficerRating(Fixtures.RECORDER.digits(), "PEREKAMAN", true,
