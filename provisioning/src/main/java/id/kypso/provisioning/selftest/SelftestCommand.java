@@ -134,7 +134,7 @@ public final class SelftestCommand implements Callable<Integer> {
             return CheckResult.fail("pin", "check.pin.missing");
         }
         try {
-            return CheckResult.pass("pin", "check.pin", PinHash.read(dataDir).setAt());
+            return CheckResult.pass("pin", "check.pin", PinHash.read(dataDir).iterations());
         } catch (id.kypso.provisioning.cli.CliFailure e) {
             return CheckResult.fail("pin", "check.pin", dataDir.resolve(PinHash.FILE));
         }

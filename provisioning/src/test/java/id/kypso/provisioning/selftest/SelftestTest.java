@@ -144,7 +144,7 @@ class SelftestTest {
 
     @Test
     void missingPinAndConfig_areReported() throws Exception {
-        Files.delete(dataDir.resolve("maintenance-pin.properties"));
+        Files.delete(dataDir.resolve("maintenance.pin"));
         Files.delete(dataDir.resolve("config/bundle.json"));
 
         Cli.Result result = selftest("--offline");
