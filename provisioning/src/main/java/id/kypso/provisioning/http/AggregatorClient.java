@@ -82,7 +82,7 @@ public final class AggregatorClient {
         return normalize(baseUrl.toString());
     }
 
-    /** Sends an admin request with a JSON body and returns the JSON response body (or null if empty). */
+    /** Sends an admin request with a JSON body and returns the response body, null if empty. */
     public JsonNode admin(String method, String path, String adminToken, Object body)
             throws AggregatorException {
         Request request = new Request.Builder()

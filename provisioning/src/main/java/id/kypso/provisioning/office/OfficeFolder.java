@@ -73,8 +73,8 @@ public record OfficeFolder(Path dir, OfficeId officeId, String name, int keyVers
             writePrivate(dir.resolve(SECRET_FILE), Base64.getEncoder().encodeToString(secret),
                     written);
             Path publicFile = dir.resolve(PUBLIC_KEY_FILE);
-            SecureFiles.writePublic(publicFile,
-                    (Ed25519.toBase64(keys.getPublic()) + "\n").getBytes(StandardCharsets.US_ASCII));
+            String publicText = Ed25519.toBase64(keys.getPublic()) + "\n";
+            SecureFiles.writePublic(publicFile, publicText.getBytes(StandardCharsets.US_ASCII));
             written.add(publicFile);
             Path properties = dir.resolve(PROPERTIES_FILE);
             PropertiesFiles.write(properties, "KYPSO office " + officeId, Map.of(

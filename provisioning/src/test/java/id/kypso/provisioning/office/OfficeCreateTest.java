@@ -63,7 +63,8 @@ class OfficeCreateTest {
         assertThat(properties.getProperty("office.name"))
                 .isEqualTo("Disdukcapil Kota Bandung: Kantor Utama");
         assertThat(properties.getProperty("key.version")).isEqualTo("1");
-        assertThat(OfficeFolder.load(dir).name()).isEqualTo("Disdukcapil Kota Bandung: Kantor Utama");
+        assertThat(OfficeFolder.load(dir).name())
+                .isEqualTo("Disdukcapil Kota Bandung: Kantor Utama");
     }
 
     @Test
