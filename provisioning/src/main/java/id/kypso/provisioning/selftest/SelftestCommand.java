@@ -34,9 +34,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code selftest}: checks a kiosk's data folder, printer, scanner, GPIO, aggregator and clock
- * and prints one line per check with what to do when it fails. Exits 7 when any check fails;
- * warnings alone still exit 0.
+ * {@code selftest}: checks a kiosk's data folder, outbox, agent, printer, scanner, GPIO,
+ * aggregator and clock, and prints one line per check with what to do when it fails. Exits 7
+ * when any check fails; warnings alone still exit 0.
  */
 @Command(name = "selftest", mixinStandardHelpOptions = true)
 public final class SelftestCommand implements Callable<Integer> {

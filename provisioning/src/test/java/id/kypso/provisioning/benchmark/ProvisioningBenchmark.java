@@ -84,10 +84,10 @@ public final class ProvisioningBenchmark {
         }
     }
 
-    private static void report(String what, long[] millis) {
+    private static void report(String operation, long[] millis) {
         long[] sorted = millis.clone();
         Arrays.sort(sorted);
-        System.out.printf("%s: runs %d, median %d ms, p90 %d ms, max %d ms%n", what,
+        System.out.printf("%s: runs %d, median %d ms, p90 %d ms, max %d ms%n", operation,
                 sorted.length, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.9)],
                 sorted[sorted.length - 1]);
     }
