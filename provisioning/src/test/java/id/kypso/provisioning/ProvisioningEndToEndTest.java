@@ -144,6 +144,120 @@ class ProvisioningEndToEndTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void brokenKiosk_isReplacedWithoutLosingASurvey() throws Exception {
+        Path officeDir = office();
+        Path oldKiosk = enrolledKiosk(officeDir, "3273-01-K01");
+        recordSurvey(officeDir, oldKiosk, "3273-20261204-0001");
+        recordSurvey(officeDir, oldKiosk, "3273-20261204-0002");
+
+        // The old kiosk lost its network: decommission exports everything unsent.
+        Path export = temp.resolve("k01-export.json");
+        Cli.Result offline = new Cli().clock(Clock.systemUTC()).run("kiosk", "decommission",
+                "--data-dir", oldKiosk.toString(), "--offline", "--out", export.toString());
+        assertThat(offline.code()).as(offline.toString()).isEqualTo(5);
+        assertThat(offline.out()).contains("4 unsent records").contains("Do NOT revoke");
+
+        // From any machine with the old data folder: push the export, then revoke.
+        Cli.Result pushed = run("kiosk", "push-export", "--data-dir", oldKiosk.toString(),
+                "--file", export.toString());
+        assertThat(pushed.out()).contains("4 records accepted");
+        Cli.Result retired = run("kiosk", "decommission", "--data-dir", oldKiosk.toString(),
+                "--revoke", "--admin-token", ADMIN_TOKEN, "--out",
+                temp.resolve("k01-final.json").toString());
+        assertThat(retired.out()).contains("0 unsent records").contains("revoked");
+
+        // The replacement kiosk takes over under a new id; nothing was lost.
+        Path newKiosk = enrolledKiosk(officeDir, "3273-01-K02");
+        recordSurvey(officeDir, newKiosk, "3273-20261204-0003");
+        sync(newKiosk);
+        assertThat(get("/api/v1/rapor/officers/" + RECORDER).path("responses").asInt())
+                .isEqualTo(3);
+        Cli.Result revokedSelftest = new Cli().clock(Clock.systemUTC()).run("selftest",
+                "--data-dir", oldKiosk.toString());
+        assertThat(revokedSelftest.out()).contains("[FAIL] enrollment");
+    }
+
+    @Test
+    void rotateKey_pushesPendingRecordsFirst() throws Exception {
+        Path officeDir = office();
+        Path kiosk = enrolledKiosk(officeDir, "3273-01-K01");
+        recordSurvey(officeDir, kiosk, "3273-20261204-0001");
+        String oldKey = Files.readString(kiosk.resolve("kiosk.key"));
+
+        Cli.Result sameId = new Cli().clock(Clock.systemUTC()).run("kiosk", "rotate-key",
+                "--data-dir", kiosk.toString(), "--token", token(officeDir));
+        assertThat(sameId.code()).isEqualTo(6);
+        assertThat(sameId.err()).contains("--new-kiosk");
+        assertThat(Files.readString(kiosk.resolve("kiosk.key"))).isEqualTo(oldKey);
+
+        Cli.Result rotated = run("kiosk", "rotate-key", "--data-dir", kiosk.toString(),
+                "--token", token(officeDir), "--new-kiosk", "3273-01-K11");
+        assertThat(rotated.out()).contains("kiosk 3273-01-K11 (version 2)")
+                .contains("Revoke the old key");
+        KioskIdentity identity = KioskIdentity.load(kiosk);
+        assertThat(identity.kioskId().toString()).isEqualTo("3273-01-K11");
+        assertThat(identity.keyVersion()).isEqualTo(2);
+        assertThat(get("/api/v1/rapor/officers/" + RECORDER).path("responses").asInt())
+                .isEqualTo(1);
+        recordSurvey(officeDir, kiosk, "3273-20261204-0002");
+        sync(kiosk);
+        assertThat(get("/api/v1/rapor/officers/" + RECORDER).path("responses").asInt())
+                .isEqualTo(2);
+    }
+
+    private Path office() throws Exception {
+        Path officeDir = temp.resolve("office");
+        run("office", "create", "--office-dir", officeDir.toString(), "--office", "3273-01",
+                "--name", "Disdukcapil Kota Bandung");
+        Path roster = temp.resolve("roster.csv");
+        Files.writeString(roster, "nip,name,stage\n" + VERIFIER + ",Budi Santoso,VERIFIKASI\n"
+                + RECORDER + ",Rina Wulandari,PEREKAMAN\n");
+        run("office", "register", "--office-dir", officeDir.toString(), "--aggregator", url,
+                "--admin-token", ADMIN_TOKEN, "--roster", roster.toString());
+        return officeDir;
+    }
+
+    private String token(Path officeDir) {
+        return run("office", "enrollment-token", "--office-dir", officeDir.toString(),
+                "--aggregator", url, "--admin-token", ADMIN_TOKEN, "--quiet").out().strip();
+    }
+
+    private Path enrolledKiosk(Path officeDir, String kioskId) {
+        Path dataDir = temp.resolve(kioskId);
+        run("kiosk", "create", "--data-dir", dataDir.toString(), "--kiosk", kioskId,
+                "--aggregator", url);
+        run("kiosk", "enroll", "--data-dir", dataDir.toString(), "--token", token(officeDir));
+        return dataDir;
+    }
+
+    /** Issues a slip and records its survey as the kiosk app would, without syncing it. */
+    private void recordSurvey(Path officeDir, Path dataDir, String registration)
+            throws Exception {
+        Path slipPng = temp.resolve(registration + ".png");
+        run("slip", "issue", "--office-dir", officeDir.toString(), "--nik", "3273014506900001",
+                "--registration", registration, "--officer", "VERIFIKASI=" + VERIFIER,
+                "--officer", "PEREKAMAN=" + RECORDER, "--out", slipPng.toString());
+        ConfigBundle bundle = new BundleStore(dataDir).load().orElseThrow();
+        String slipText = QrCodes.read(ImageIO.read(slipPng.toFile())).orElseThrow();
+        RegistrationSlip slip = SlipCodec.decode(slipText, KeyRings.offices(bundle));
+        KioskIdentity identity = KioskIdentity.load(dataDir);
+        KioskDatabase database = KioskDatabase.open(dataDir.resolve("kiosk.db"));
+        Clock clock = Clock.systemUTC();
+        new SurveyLedger(database, new Outbox(database, clock, UUID::randomUUID), clock)
+                .complete(slip, response(identity, bundle, slip), identity.kioskId(),
+                        identity.keyVersion(),
+                        ticket -> TicketCodec.encode(ticket, identity.privateKey()));
+    }
+
+    private static SyncSummary sync(Path dataDir) throws Exception {
+        try (KioskAgent agent = KioskAgent.builder(dataDir).open()) {
+            SyncSummary summary = agent.syncOnce();
+            assertThat(summary.errors()).isEmpty();
+            return summary;
+        }
+    }
+
     private static SurveyResponse response(KioskIdentity identity, ConfigBundle bundle,
             RegistrationSlip slip) {
         List<OfficerRating> ratings = new ArrayList<>();

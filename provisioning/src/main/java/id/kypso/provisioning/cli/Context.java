@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What every command is given instead of reaching for globals: where to write, where to read
- * the operator's input, the clock, randomness, the environment and the texts. Tests build one
+ * The services every command receives instead of globals: output streams, the operator's
+ * input, the clock, randomness, the environment and the texts. Tests build one
  * over captured streams and a fixed clock.
  *
  * @param in the operator's input (stdin), read for PINs and scanner input when there is no

@@ -17,7 +17,7 @@ public enum ExitCode {
     FILE_PROBLEM(4),
     /** The aggregator could not be reached: network, DNS, TLS or timeout. */
     AGGREGATOR_UNREACHABLE(5),
-    /** The aggregator answered but rejected the request (token, key, validation). */
+    /** The aggregator responded but rejected the request (token, key, validation). */
     AGGREGATOR_REJECTED(6),
     /** A self-test ran and at least one check failed. */
     CHECK_FAILED(7);

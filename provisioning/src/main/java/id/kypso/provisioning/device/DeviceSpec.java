@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Where a printer or scanner is reached, written as text on the command line:
+ * The address of a printer or scanner, written as text on the command line:
  * {@code stdin}, {@code file:/dev/kypso-printer} (a device file or plain file),
- * {@code serial:/dev/kypso-scanner@9600} (8N1, baud rate 9600 when omitted) or
+ * {@code serial:/dev/kypso-scanner:9600} (8N1, baud rate 9600 when omitted) or
  * {@code tcp:192.168.1.50:9100} (raw TCP, as network receipt printers take).
  */
 public sealed interface DeviceSpec {
@@ -30,7 +30,7 @@ public sealed interface DeviceSpec {
     record Serial(Path path, int baud) implements DeviceSpec {
         @Override
         public String toString() {
-            return "serial:" + path + "@" + baud;
+            return "serial:" + path + ":" + baud;
         }
     }
 
@@ -56,16 +56,18 @@ public sealed interface DeviceSpec {
             return new File(Path.of(spec.substring(5)));
         }
         if (lower.startsWith("serial:") && spec.length() > 7) {
+            // The baud rate follows the last ':' as in the kiosk app's printer setting; '@' is
+            // accepted too.
             String rest = spec.substring(7);
-            int at = rest.lastIndexOf('@');
-            if (at < 0) {
+            int separator = Math.max(rest.lastIndexOf(':'), rest.lastIndexOf('@'));
+            if (separator < 0) {
                 return new Serial(Path.of(rest), DEFAULT_BAUD);
             }
-            int baud = parseNumber(rest.substring(at + 1), spec);
+            int baud = parseNumber(rest.substring(separator + 1), spec);
             if (baud < 1200 || baud > 921_600) {
                 throw new IllegalArgumentException("baud rate must be 1200-921600: " + spec);
             }
-            return new Serial(Path.of(rest.substring(0, at)), baud);
+            return new Serial(Path.of(rest.substring(0, separator)), baud);
         }
         if (lower.startsWith("tcp:")) {
             String rest = spec.substring(4);
@@ -78,7 +80,7 @@ public sealed interface DeviceSpec {
                 return new Tcp(rest.substring(0, colon), port);
             }
         }
-        throw new IllegalArgumentException("device must be stdin, file:PATH, serial:PATH[@BAUD]"
+        throw new IllegalArgumentException("device must be stdin, file:PATH, serial:PATH[:BAUD]"
                 + " or tcp:HOST:PORT, got '" + spec + "'");
     }
 

@@ -82,7 +82,7 @@ public final class AggregatorClient {
         return normalize(baseUrl.toString());
     }
 
-    /** Sends an admin request with a JSON body and returns the JSON answer (or null if none). */
+    /** Sends an admin request with a JSON body and returns the response body, null if empty. */
     public JsonNode admin(String method, String path, String adminToken, Object body)
             throws AggregatorException {
         Request request = new Request.Builder()
@@ -93,15 +93,15 @@ public final class AggregatorClient {
         return readJson(execute(request), request);
     }
 
-    /** Sends an unsigned JSON POST (enrollment) and reads the answer as {@code type}. */
+    /** Sends an unsigned JSON POST (enrollment) and reads the response body as {@code type}. */
     public <T> T post(String path, Object body, Class<T> type) throws AggregatorException {
         Request request = new Request.Builder().url(resolve(path)).post(jsonBody(body)).build();
         return convert(readJson(execute(request), request), type, request);
     }
 
     /**
-     * Sends a request signed with the kiosk key. {@code body} is null for a GET. Returns the
-     * answer; the caller closes it.
+     * Sends a request signed with the kiosk key ({@code body} is null for a GET) and returns
+     * the response, already read into memory.
      */
     public SignedAnswer signed(KioskIdentity identity, String method, String pathAndQuery,
             Object body) throws AggregatorException {
@@ -121,12 +121,12 @@ public final class AggregatorClient {
                 readJson(answer, request));
     }
 
-    /** Reads {@code node} as {@code type}, as a signed answer's body is converted. */
+    /** Reads {@code node}, such as a signed response body, as {@code type}. */
     public <T> T convert(JsonNode node, Class<T> type, String url) throws AggregatorException {
         try {
             return json.treeToValue(node, type);
         } catch (IOException e) {
-            throw new AggregatorException(url, 200, "answer is not a valid "
+            throw new AggregatorException(url, 200, "response is not a valid "
                     + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
@@ -181,7 +181,7 @@ public final class AggregatorClient {
                 throw new AggregatorException(url, status, detail, null);
             }
             if (response.header(SyncHeaders.PROTOCOL) == null) {
-                throw new AggregatorException(url, status, "the answer has no "
+                throw new AggregatorException(url, status, "the response has no "
                         + SyncHeaders.PROTOCOL + " header, so this is not a KYPSO aggregator"
                         + " (a proxy or captive portal?)", null);
             }
@@ -200,14 +200,14 @@ public final class AggregatorClient {
             return json.readTree(answer.body());
         } catch (IOException e) {
             throw new AggregatorException(request.url().toString(), answer.status(),
-                    "answer is not JSON: " + e.getMessage(), e);
+                    "response is not JSON: " + e.getMessage(), e);
         }
     }
 
     private <T> T convert(JsonNode node, Class<T> type, Request request)
             throws AggregatorException {
         if (node == null) {
-            throw new AggregatorException(request.url().toString(), 200, "answer is empty",
+            throw new AggregatorException(request.url().toString(), 200, "response body is empty",
                     null);
         }
         return convert(node, type, request.url().toString());
@@ -236,12 +236,12 @@ public final class AggregatorClient {
     private record Answer(int status, byte[] body, String etag) {
     }
 
-    /** The answer to a signed request: status, raw body, ETag and the body read as JSON. */
+    /** The response to a signed request: status, raw body, ETag and the body read as JSON. */
     public record SignedAnswer(int status, byte[] body, String etag, JsonNode json) {
     }
 
     /**
-     * The answer to {@code GET /health}.
+     * The response to {@code GET /health}.
      *
      * @param protocol the {@code Kypso-Protocol} header, null when absent
      * @param serverDate the server clock from the {@code Date} header (1-second resolution)

@@ -1,7 +1,7 @@
 package id.kypso.provisioning.http;
 
 /**
- * A call to the aggregator that did not succeed: either no answer at all ({@link #status()} is
+ * A call to the aggregator that did not succeed: either no response at all ({@link #status()} is
  * 0) or an error status, with the RFC 9457 problem title and detail when the aggregator sent
  * them.
  */
@@ -11,7 +11,7 @@ public final class AggregatorException extends Exception {
     private final String detail;
 
     AggregatorException(String url, int status, String detail, Throwable cause) {
-        super((status == 0 ? "no answer from " : "HTTP " + status + " from ") + url + ": "
+        super((status == 0 ? "no response from " : "HTTP " + status + " from ") + url + ": "
                 + detail, cause);
         this.url = url;
         this.status = status;

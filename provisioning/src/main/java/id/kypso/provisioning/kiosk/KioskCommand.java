@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 
 /** {@code kiosk}: a kiosk's identity, enrollment, config, key rotation and retirement. */
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
-        subcommands = {KioskCreateCommand.class, KioskEnrollCommand.class})
+        subcommands = {KioskCreateCommand.class, KioskEnrollCommand.class,
+                KioskPullConfigCommand.class, KioskRotateKeyCommand.class,
+                KioskDecommissionCommand.class, KioskPushExportCommand.class})
 public final class KioskCommand implements Runnable {
 
     @CommandLine.Spec

@@ -50,7 +50,7 @@ final class KioskEnrollCommand implements Callable<Integer> {
     @Option(names = "--skip-config")
     boolean skipConfig;
 
-    /** Where the one-time token comes from: exactly one of these options. */
+    /** The source of the one-time token: exactly one of these options. */
     static final class TokenSource {
         @Option(names = "--token", paramLabel = "TOKEN")
         String token;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code office enrollment-token}: asks the aggregator for a one-time enrollment token for one
+ * {@code office enrollment-token}: requests from the aggregator a one-time enrollment token for one
  * kiosk of this office and prints it, with the enrollment QR text and optionally its image.
  */
 @Command(name = "enrollment-token", mixinStandardHelpOptions = true)

@@ -51,9 +51,9 @@ public record OfficeFolder(Path dir, OfficeId officeId, String name, int keyVers
     }
 
     /**
-     * Creates a new office folder with a fresh key pair and binding secret. Refuses to touch a
-     * folder that already holds an office key, since replacing it would make every slip printed
-     * with it unverifiable. Leaves nothing behind when a write fails.
+     * Creates a new office folder with a fresh key pair and binding secret. Rejects a folder that
+     * already contains an office key, because replacing it would make every slip printed with it
+     * unverifiable. Leaves nothing behind when a write fails.
      */
     static OfficeFolder create(Path dir, OfficeId officeId, String name, SecureRandom random)
             throws CliFailure {
@@ -73,8 +73,8 @@ public record OfficeFolder(Path dir, OfficeId officeId, String name, int keyVers
             writePrivate(dir.resolve(SECRET_FILE), Base64.getEncoder().encodeToString(secret),
                     written);
             Path publicFile = dir.resolve(PUBLIC_KEY_FILE);
-            SecureFiles.writePublic(publicFile,
-                    (Ed25519.toBase64(keys.getPublic()) + "\n").getBytes(StandardCharsets.US_ASCII));
+            String publicText = Ed25519.toBase64(keys.getPublic()) + "\n";
+            SecureFiles.writePublic(publicFile, publicText.getBytes(StandardCharsets.US_ASCII));
             written.add(publicFile);
             Path properties = dir.resolve(PROPERTIES_FILE);
             PropertiesFiles.write(properties, "KYPSO office " + officeId, Map.of(
@@ -94,7 +94,7 @@ public record OfficeFolder(Path dir, OfficeId officeId, String name, int keyVers
                 secret);
     }
 
-    /** Loads an office folder; the failure says which file is missing or invalid. */
+    /** Loads an office folder; the failure names the file that is missing or invalid. */
     public static OfficeFolder load(Path dir) throws CliFailure {
         Path propertiesFile = dir.resolve(PROPERTIES_FILE);
         Properties properties;
@@ -154,7 +154,7 @@ public record OfficeFolder(Path dir, OfficeId officeId, String name, int keyVers
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                // The failure being reported already tells the operator to check this folder.
+                // The failure being reported already names this folder for the operator to check.
             }
         }
     }

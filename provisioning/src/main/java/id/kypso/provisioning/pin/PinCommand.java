@@ -27,7 +27,7 @@ public final class PinCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code pin set}: asks for the PIN twice (or reads one line from piped input). */
+    /** {@code pin set}: prompts for the PIN twice (or reads one line from piped input). */
     @Command(name = "set", mixinStandardHelpOptions = true)
     static final class Set implements Callable<Integer> {
         private static final Logger log = LoggerFactory.getLogger(Set.class);
@@ -60,8 +60,7 @@ public final class PinCommand implements Runnable {
                     throw new CliFailure(ExitCode.INVALID_INPUT, weakness, PinHash.MIN_LENGTH,
                             PinHash.MAX_LENGTH);
                 }
-                PinHash hash = PinHash.create(pin, iterations, context.random(),
-                        context.clock().instant());
+                PinHash hash = PinHash.create(pin, iterations, context.random());
                 hash.write(dataDir);
             } catch (IOException e) {
                 throw new CliFailure(ExitCode.FILE_PROBLEM, e, "file.write",
@@ -98,7 +97,7 @@ public final class PinCommand implements Runnable {
             } finally {
                 Arrays.fill(pin, '\0');
             }
-            context.say("pin.matches", stored.setAt());
+            context.say("pin.matches");
             return 0;
         }
     }

@@ -2,31 +2,36 @@ package id.kypso.provisioning.pin;
 
 import id.kypso.provisioning.cli.CliFailure;
 import id.kypso.provisioning.cli.ExitCode;
-import id.kypso.provisioning.cli.PropertiesFiles;
+import id.kypso.provisioning.cli.SecureFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
-import java.util.Properties;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * The maintenance PIN file {@code maintenance-pin.properties} in the kiosk data folder (format
- * {@code kypso-pin/1}): a PBKDF2-HMAC-SHA256 hash of the PIN with its salt and iteration count,
- * so the kiosk app can check a PIN without the PIN being stored. The format is specified in
- * the provisioning formats document.
+ * The maintenance PIN file {@code maintenance.pin} in the kiosk data folder, in the form the
+ * kiosk app's PIN store reads: one line {@code pbkdf2-sha256$<iterations>$<salt>$<hash>}, salt
+ * and hash in base64, the hash being 32 bytes of PBKDF2-HMAC-SHA256 over the PIN digits. The
+ * PIN itself is never stored.
  */
-public record PinHash(int iterations, byte[] salt, byte[] hash, Instant setAt) {
-    public static final String FILE = "maintenance-pin.properties";
-    public static final String FORMAT = "kypso-pin/1";
+public record PinHash(int iterations, byte[] salt, byte[] hash) {
+    public static final String FILE = "maintenance.pin";
+    /** The kiosk app's count of wrong tries and its lock, cleared when a new PIN is set. */
+    public static final String LOCK_FILE = "maintenance.lock";
+    public static final String SCHEME = "pbkdf2-sha256";
     public static final String ALGORITHM = "PBKDF2WithHmacSHA256";
-    /** The OWASP password storage guidance (2023) for PBKDF2-HMAC-SHA256. */
-    public static final int DEFAULT_ITERATIONS = 600_000;
+    /**
+     * The kiosk app's own default, so a PIN set here costs the kiosk the same to check. The
+     * attempt lock, not the iteration count, is what protects a 6-digit PIN.
+     */
+    public static final int DEFAULT_ITERATIONS = 210_000;
     public static final int MIN_ITERATIONS = 10_000;
     public static final int SALT_BYTES = 16;
     public static final int HASH_BYTES = 32;
@@ -49,10 +54,10 @@ public record PinHash(int iterations, byte[] salt, byte[] hash, Instant setAt) {
     }
 
     /** Hashes {@code pin} with a fresh random salt. */
-    public static PinHash create(char[] pin, int iterations, SecureRandom random, Instant now) {
+    public static PinHash create(char[] pin, int iterations, SecureRandom random) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        return new PinHash(iterations, salt, derive(pin, salt, iterations), now);
+        return new PinHash(iterations, salt, derive(pin, salt, iterations));
     }
 
     /** Returns whether {@code pin} matches, comparing in constant time. */
@@ -84,45 +89,41 @@ public record PinHash(int iterations, byte[] salt, byte[] hash, Instant setAt) {
         return same || up || down ? "pin.guessable" : null;
     }
 
+    /** Writes the PIN file (mode 600) and removes the app's lock, so the new PIN works now. */
     public void write(Path dataDir) throws IOException {
         Base64.Encoder base64 = Base64.getEncoder();
-        PropertiesFiles.writePrivate(dataDir.resolve(FILE), "KYPSO maintenance PIN hash",
-                Map.of("format", FORMAT,
-                        "algorithm", ALGORITHM,
-                        "iterations", Integer.toString(iterations),
-                        "salt", base64.encodeToString(salt),
-                        "hash", base64.encodeToString(hash),
-                        "setAt", setAt.toString()));
+        String line = SCHEME + "$" + iterations + "$" + base64.encodeToString(salt) + "$"
+                + base64.encodeToString(hash) + "\n";
+        SecureFiles.writePrivate(dataDir.resolve(FILE), line.getBytes(StandardCharsets.US_ASCII));
+        Files.deleteIfExists(dataDir.resolve(LOCK_FILE));
     }
 
     /** Reads the PIN file; the failure names the file and the problem. */
     public static PinHash read(Path dataDir) throws CliFailure {
         Path file = dataDir.resolve(FILE);
-        Properties properties;
+        String line;
         try {
-            properties = PropertiesFiles.read(file);
-        } catch (java.nio.file.NoSuchFileException e) {
+            line = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (NoSuchFileException e) {
             throw new CliFailure(ExitCode.FILE_PROBLEM, e, "pin.fileMissing", file);
         } catch (IOException e) {
             throw new CliFailure(ExitCode.FILE_PROBLEM, e, "file.read", file, e.getMessage());
         }
         try {
-            if (!FORMAT.equals(properties.getProperty("format"))
-                    || !ALGORITHM.equals(properties.getProperty("algorithm"))) {
-                throw new IllegalArgumentException("format must be " + FORMAT + " with "
-                        + ALGORITHM);
+            String[] parts = line.split("\\$");
+            if (parts.length != 4 || !parts[0].equals(SCHEME)) {
+                throw new IllegalArgumentException("expected " + SCHEME
+                        + "$ITERATIONS$SALT$HASH");
             }
             Base64.Decoder base64 = Base64.getDecoder();
-            PinHash pin = new PinHash(Integer.parseInt(properties.getProperty("iterations")),
-                    base64.decode(properties.getProperty("salt")),
-                    base64.decode(properties.getProperty("hash")),
-                    Instant.parse(properties.getProperty("setAt")));
+            PinHash pin = new PinHash(Integer.parseInt(parts[1]), base64.decode(parts[2]),
+                    base64.decode(parts[3]));
             if (pin.iterations < MIN_ITERATIONS || pin.salt.length < SALT_BYTES
                     || pin.hash.length != HASH_BYTES) {
                 throw new IllegalArgumentException("iterations, salt or hash out of range");
             }
             return pin;
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException e) {
             throw new CliFailure(ExitCode.FILE_PROBLEM, e, "pin.fileInvalid", file,
                     e.getMessage());
         }
@@ -141,6 +142,6 @@ public record PinHash(int iterations, byte[] salt, byte[] hash, Instant setAt) {
 
     @Override
     public String toString() {
-        return "PinHash[" + iterations + " iterations, set " + setAt + "]";
+        return "PinHash[" + iterations + " iterations]";
     }
 }

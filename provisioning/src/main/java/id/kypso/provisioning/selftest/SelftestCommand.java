@@ -7,6 +7,8 @@ import id.kypso.core.config.KeyRings;
 import id.kypso.core.config.KioskIdentity;
 import id.kypso.core.slip.RegistrationSlip;
 import id.kypso.core.slip.SlipCodec;
+import id.kypso.core.store.KioskDatabase;
+import id.kypso.core.store.Outbox;
 import id.kypso.core.sync.ConfigBundle;
 import id.kypso.provisioning.cli.Context;
 import id.kypso.provisioning.cli.ExitCode;
@@ -32,9 +34,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code selftest}: checks a kiosk's data folder, printer, scanner, GPIO, aggregator and clock
- * and prints one line per check with what to do when it fails. Exits 7 when any check fails;
- * warnings alone still exit 0.
+ * {@code selftest}: checks a kiosk's data folder, outbox, agent, printer, scanner, GPIO,
+ * aggregator and clock, and prints one line per check with what to do when it fails. Exits 7
+ * when any check fails; warnings alone still exit 0.
  */
 @Command(name = "selftest", mixinStandardHelpOptions = true)
 public final class SelftestCommand implements Callable<Integer> {
@@ -43,6 +45,8 @@ public final class SelftestCommand implements Callable<Integer> {
     static final Duration SKEW_WARN = Duration.ofSeconds(30);
     static final Duration SKEW_FAIL = Duration.ofMinutes(4);
     static final long MIN_FREE_BYTES = 500L * 1024 * 1024;
+    /** The agent syncs every 30 seconds while it can; an hour of waiting means it cannot. */
+    static final Duration MAX_PENDING_AGE = Duration.ofHours(1);
 
     private final Context context;
 
@@ -67,6 +71,9 @@ public final class SelftestCommand implements Callable<Integer> {
     @Option(names = "--offline")
     boolean offline;
 
+    @Option(names = "--agent-port", paramLabel = "PORT", defaultValue = "8765")
+    int agentPort;
+
     SelftestCommand(Context context) {
         this.context = context;
     }
@@ -78,6 +85,8 @@ public final class SelftestCommand implements Callable<Integer> {
         Optional<ConfigBundle> bundle = checkConfig(results);
         results.add(checkPin());
         results.add(checkDisk());
+        results.add(checkOutbox());
+        results.add(checkAgent());
         results.add(checkPrinter(identity));
         results.add(checkScanner(bundle));
         results.add(checkGpio());
@@ -134,7 +143,7 @@ public final class SelftestCommand implements Callable<Integer> {
             return CheckResult.fail("pin", "check.pin.missing");
         }
         try {
-            return CheckResult.pass("pin", "check.pin", PinHash.read(dataDir).setAt());
+            return CheckResult.pass("pin", "check.pin", PinHash.read(dataDir).iterations());
         } catch (id.kypso.provisioning.cli.CliFailure e) {
             return CheckResult.fail("pin", "check.pin", dataDir.resolve(PinHash.FILE));
         }
@@ -148,6 +157,64 @@ public final class SelftestCommand implements Callable<Integer> {
                     : CheckResult.pass("disk", "check.disk", megabytes);
         } catch (IOException e) {
             return CheckResult.fail("disk", "check.disk", e.getMessage());
+        }
+    }
+
+    // Reads the outbox directly, so it works with the agent stopped.
+    private CheckResult checkOutbox() {
+        Path databaseFile = dataDir.resolve("kiosk.db");
+        if (!Files.exists(databaseFile)) {
+            return CheckResult.skip("outbox", "check.outbox.none");
+        }
+        try {
+            Outbox outbox = new Outbox(KioskDatabase.open(databaseFile), context.clock(), () -> {
+                throw new IllegalStateException("the self-test never appends records");
+            });
+            long pending = outbox.count("PENDING");
+            long rejected = outbox.count("REJECTED");
+            Optional<Duration> age = outbox.oldestPending()
+                    .map(oldest -> Duration.between(oldest, context.clock().instant()));
+            long minutes = age.map(Duration::toMinutes).orElse(0L);
+            if (rejected > 0) {
+                return CheckResult.warn("outbox", "check.outbox.rejected", pending, rejected);
+            }
+            if (age.isPresent() && age.get().compareTo(MAX_PENDING_AGE) > 0) {
+                return CheckResult.warn("outbox", "check.outbox.old", pending, minutes);
+            }
+            return CheckResult.pass("outbox", "check.outbox", pending, minutes);
+        } catch (RuntimeException e) {
+            log.warn("Outbox check of {} failed", databaseFile, e);
+            return CheckResult.fail("outbox", "check.outbox", databaseFile, e.getMessage());
+        }
+    }
+
+    private CheckResult checkAgent() {
+        if (agentPort <= 0) {
+            return CheckResult.skip("agent", "check.agent.notAsked");
+        }
+        java.net.URI status = java.net.URI.create("http://127.0.0.1:" + agentPort + "/status");
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2)).build()) {
+            java.net.http.HttpResponse<String> response = http.send(
+                    java.net.http.HttpRequest.newBuilder(status).timeout(Duration.ofSeconds(5))
+                            .GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return CheckResult.warn("agent", "check.agent.status", status,
+                        response.statusCode());
+            }
+            com.fasterxml.jackson.databind.JsonNode json =
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+            String message = json.path("message").asText(json.path("state").asText("?"));
+            int failures = json.path("consecutiveFailures").asInt(0);
+            return failures > 0
+                    ? CheckResult.warn("agent", "check.agent.failing", failures, message)
+                    : CheckResult.pass("agent", "check.agent", message);
+        } catch (IOException e) {
+            return CheckResult.warn("agent", "check.agent.down", status);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CheckResult.warn("agent", "check.agent.down", status);
         }
     }
 
@@ -216,8 +283,8 @@ public final class SelftestCommand implements Callable<Integer> {
         if (!Files.exists(gpioChip)) {
             return CheckResult.skip("gpio", "check.gpio.absent", gpioChip);
         }
-        // TODO: drive the status light through Pi4J once the agent's GPIO wiring is settled;
-        // this only proves the kiosk user may open the GPIO character device.
+        // TODO: drive the status light through Pi4J once the agent's GPIO pins are fixed.
+        // Until then this only proves that the kiosk user may open the GPIO device.
         boolean usable = Files.isReadable(gpioChip) && Files.isWritable(gpioChip);
         return usable ? CheckResult.pass("gpio", "check.gpio", gpioChip)
                 : CheckResult.fail("gpio", "check.gpio", gpioChip);

@@ -1,6 +1,5 @@
 package id.kypso.provisioning.slip;
 
-import id.kypso.core.qr.QrCodes;
 import id.kypso.core.slip.RegistrationSlip;
 import id.kypso.core.slip.StageOfficer;
 import id.kypso.provisioning.cli.Messages;
@@ -18,7 +17,7 @@ import java.util.List;
 /**
  * Draws a registration slip as a black-and-white image one receipt wide: heading, office,
  * registration number, masked NIK, perekaman time, officers' NIPs and the signed QR code. The
- * full NIK is not drawn; the slip only ever holds the masked form.
+ * full NIK is not drawn, because a slip contains only the masked form.
  */
 final class SlipImage {
     /** 80 mm paper at 203 dpi leaves 576 printable dots. */
@@ -93,9 +92,9 @@ final class SlipImage {
     }
 
     private BufferedImage qrImage(String qrText) {
-        int modules = QrCodes.draw(qrText, 1).getWidth();
+        int modules = SlipQr.modules(qrText);
         int moduleSize = Math.max(1, Math.min(MAX_MODULE_SIZE, (width - 2 * MARGIN) / modules));
-        return QrCodes.draw(qrText, moduleSize);
+        return SlipQr.draw(qrText, moduleSize);
     }
 
     private int draw(Graphics2D g, List<Line> lines, int top) {

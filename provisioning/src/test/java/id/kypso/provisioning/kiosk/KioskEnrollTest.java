@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.kypso.core.config.BundleStore;
 import id.kypso.core.config.KioskIdentity;
 import id.kypso.core.crypto.Ed25519;
+import id.kypso.core.qr.QrCodes;
 import id.kypso.core.sync.ConfigBundle;
 import id.kypso.provisioning.testing.Cli;
 import id.kypso.provisioning.testing.FakeAggregator;
+import java.awt.AlphaComposite;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +103,7 @@ class KioskEnrollTest {
     }
 
     @Test
-    void enrollWithQrImage_takesUrlAndTokenFromIt() throws Exception {
+    void enrollWithQrImage_usesItsUrlAndToken() throws Exception {
         new Cli().run("kiosk", "create", "--data-dir", dataDir.toString(), "--kiosk",
                 "3273-01-K02");
         Path qr = temp.resolve("enroll.png");
@@ -113,7 +120,56 @@ class KioskEnrollTest {
     }
 
     @Test
-    void enrollWithScan_readsTheQrTextFromTheScanner() {
+    void enrollWithCameraFrame_readsTheSmallTiltedQr() throws Exception {
+        createKiosk();
+        String text = new EnrollmentQr(aggregator.url(), token()).text();
+        Path frame = temp.resolve("frame.jpg");
+        ImageIO.write(cameraFrame(text), "jpg", frame.toFile());
+
+        Cli.Result result = new Cli().run("kiosk", "enroll", "--data-dir", dataDir.toString(),
+                "--qr-image", frame.toString());
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(aggregator.kioskKeys()).containsKey("3273-01-K01");
+    }
+
+    @Test
+    void imageWithoutQr_saysToTakeItAgain() throws Exception {
+        createKiosk();
+        Path frame = temp.resolve("blank.png");
+        ImageIO.write(new BufferedImage(640, 480,
+                BufferedImage.TYPE_INT_RGB), "png", frame.toFile());
+
+        Cli.Result result = new Cli().run("kiosk", "enroll", "--data-dir", dataDir.toString(),
+                "--qr-image", frame.toString());
+
+        assertThat(result.code()).isEqualTo(3);
+        assertThat(result.err()).contains("no QR code could be read").contains("sharp");
+    }
+
+    /**
+     * Draws {@code text} as a QR code the way a kiosk camera sees a phone or laptop screen:
+     * small in a 1280x720 JPEG frame, tilted by 7 degrees, grey on grey.
+     */
+    private static BufferedImage cameraFrame(String text) {
+        BufferedImage qr = QrCodes.draw(text, 3);
+        BufferedImage frame = new BufferedImage(1280, 720,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = frame.createGraphics();
+        g.setColor(new Color(70, 70, 70));
+        g.fillRect(0, 0, 1280, 720);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
+                RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.rotate(Math.toRadians(7), 640, 360);
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER,
+                0.6f));
+        g.drawImage(qr, 640 - qr.getWidth() / 2, 360 - qr.getHeight() / 2, null);
+        g.dispose();
+        return frame;
+    }
+
+    @Test
+    void enrollWithScan_readsQrFromScanner() {
         createKiosk();
         String text = new id.kypso.provisioning.kiosk.EnrollmentQr(aggregator.url(), token())
                 .text();
@@ -126,7 +182,7 @@ class KioskEnrollTest {
     }
 
     @Test
-    void usedToken_isRejectedWithAdviceToGetANewOne() {
+    void usedToken_isRejectedWithAdvice() {
         createKiosk();
         String token = token();
         new Cli().run("kiosk", "enroll", "--data-dir", dataDir.toString(), "--token", token);

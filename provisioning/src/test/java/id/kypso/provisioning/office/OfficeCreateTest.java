@@ -63,7 +63,8 @@ class OfficeCreateTest {
         assertThat(properties.getProperty("office.name"))
                 .isEqualTo("Disdukcapil Kota Bandung: Kantor Utama");
         assertThat(properties.getProperty("key.version")).isEqualTo("1");
-        assertThat(OfficeFolder.load(dir).name()).isEqualTo("Disdukcapil Kota Bandung: Kantor Utama");
+        assertThat(OfficeFolder.load(dir).name())
+                .isEqualTo("Disdukcapil Kota Bandung: Kantor Utama");
     }
 
     @Test
@@ -82,7 +83,7 @@ class OfficeCreateTest {
     }
 
     @Test
-    void badOfficeId_isRejectedWithTheValueAndTheFix() {
+    void badOfficeId_isRejectedWithFix() {
         Path dir = temp.resolve("office");
 
         Cli.Result result = new Cli().run("office", "create", "--office-dir", dir.toString(),
@@ -95,7 +96,7 @@ class OfficeCreateTest {
     }
 
     @Test
-    void badOfficeId_isExplainedInIndonesianByDefault() {
+    void badOfficeId_isIndonesianByDefault() {
         Cli.Result result = new Cli().language("id").run("office", "create", "--office-dir",
                 temp.resolve("office").toString(), "--office", "12-01", "--name", "A");
 

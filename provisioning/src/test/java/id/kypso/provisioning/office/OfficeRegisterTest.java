@@ -75,7 +75,22 @@ class OfficeRegisterTest {
     }
 
     @Test
-    void rosterWithBadEntries_isRejectedBeforeAnyCall() throws Exception {
+    void jsonRosterWithNullPhoto_isUploaded() throws Exception {
+        Path roster = temp.resolve("roster.json");
+        Files.writeString(roster, """
+                [{"nip": "%s", "name": "Budi Santoso", "stage": "VERIFIKASI", "photo": null},
+                 {"nip": "%s", "name": "Siti Rahmawati", "stage": "PEREKAMAN"}]
+                """.formatted(VERIFIER, RECORDER));
+
+        Cli.Result result = register("--roster", roster.toString());
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(aggregator.rosters().get("3273-01")).hasSize(2);
+        assertThat(aggregator.rosters().get("3273-01").get(0).path("photo").isNull()).isTrue();
+    }
+
+    @Test
+    void badRoster_isRejectedBeforeAnyCall() throws Exception {
         Path roster = temp.resolve("roster.json");
         Files.writeString(roster, """
                 [{"nip": "%s", "name": "Rina", "stage": "PEREKAMAN"},
@@ -94,7 +109,7 @@ class OfficeRegisterTest {
     }
 
     @Test
-    void wrongAdminToken_saysWhereToFindTheRightOne() {
+    void wrongAdminToken_pointsToTokenFile() {
         Cli.Result result = new Cli().run("office", "register", "--office-dir",
                 officeDir.toString(), "--aggregator", aggregator.url(), "--admin-token", "wrong");
 

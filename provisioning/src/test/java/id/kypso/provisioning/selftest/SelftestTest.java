@@ -12,6 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import com.sun.net.httpserver.HttpServer;
+import id.kypso.core.store.KioskDatabase;
+import id.kypso.core.store.Outbox;
+import id.kypso.core.sync.RecordType;
+import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +70,7 @@ class SelftestTest {
                 .contains("[ OK ] config").contains("[ OK ] PIN").contains("[ OK ] printer")
                 .contains("[ OK ] GPIO").contains("[ OK ] aggregator").contains("[ OK ] clock")
                 .contains("[ OK ] enrollment").contains("[SKIP] scanner")
+                .contains("[SKIP] outbox").contains("[SKIP] agent")
                 .doesNotContain("FAIL");
         byte[] page = Files.readAllBytes(printer);
         assertThat(new String(page, java.nio.charset.StandardCharsets.US_ASCII))
@@ -143,8 +151,8 @@ class SelftestTest {
     }
 
     @Test
-    void missingPinAndConfig_areReportedWithTheirFix() throws Exception {
-        Files.delete(dataDir.resolve("maintenance-pin.properties"));
+    void missingPinAndConfig_areReported() throws Exception {
+        Files.delete(dataDir.resolve("maintenance.pin"));
         Files.delete(dataDir.resolve("config/bundle.json"));
 
         Cli.Result result = selftest("--offline");
@@ -173,12 +181,67 @@ class SelftestTest {
         assertThat(result.out()).contains("[SKIP] GPIO").contains("not a Raspberry Pi");
     }
 
+    @Test
+    void oldUnsentRecords_areAWarning() throws Exception {
+        Clock twoHoursAgo = Clock.offset(Clock.systemUTC(), Duration.ofHours(-2));
+        KioskDatabase database = KioskDatabase.open(dataDir.resolve("kiosk.db"));
+        Outbox outbox = new Outbox(database, twoHoursAgo, UUID::randomUUID);
+        database.inTransaction(connection -> outbox.append(connection,
+                RecordType.TICKET_REDEEMED, Map.of("ticketId", "3273-01-K01/1")));
+
+        Cli.Result result = selftest("--offline");
+
+        assertThat(result.out()).contains("[WARN] outbox      1 records waiting; the oldest for"
+                + " 120 minutes").contains("journalctl -u kypso-agent");
+    }
+
+    @Test
+    void agentStatus_isReadFromLoopbackEndpoint() throws Exception {
+        HttpServer agent = HttpServer.create(new InetSocketAddress(
+                InetAddress.getLoopbackAddress(), 0), 0);
+        agent.createContext("/status", exchange -> {
+            byte[] body = """
+                    {"state": "OK", "message": "all records sent", "consecutiveFailures": 0}
+                    """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        agent.start();
+        try {
+            Cli.Result result = new Cli().clock(Clock.systemUTC()).run("selftest",
+                    "--data-dir", dataDir.toString(), "--offline", "--agent-port",
+                    Integer.toString(agent.getAddress().getPort()));
+
+            assertThat(result.out()).contains("[ OK ] agent       agent running: all records"
+                    + " sent");
+        } finally {
+            agent.stop(0);
+        }
+    }
+
+    @Test
+    void stoppedAgent_isAWarningWithStartAdvice() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        Cli.Result result = new Cli().clock(Clock.systemUTC()).run("selftest", "--data-dir",
+                dataDir.toString(), "--offline", "--agent-port", Integer.toString(closedPort));
+
+        assertThat(result.out()).contains("[WARN] agent").contains("systemctl status kypso-agent");
+        assertThat(result.code()).isZero();
+    }
+
     private Cli.Result selftest(String... extra) {
-        String[] args = new String[extra.length + 3];
+        String[] args = new String[extra.length + 5];
         args[0] = "selftest";
         args[1] = "--data-dir";
         args[2] = dataDir.toString();
-        System.arraycopy(extra, 0, args, 3, extra.length);
+        args[3] = "--agent-port";
+        args[4] = "0";
+        System.arraycopy(extra, 0, args, 5, extra.length);
         return new Cli().clock(Clock.systemUTC()).run(args);
     }
 

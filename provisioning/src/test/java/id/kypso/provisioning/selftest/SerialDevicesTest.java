@@ -52,7 +52,7 @@ class SerialDevicesTest {
     void serialScanner_returnsOneCrTerminatedScan() throws Exception {
         CompletableFuture<Optional<String>> scan = CompletableFuture.supplyAsync(() -> {
             try {
-                return ScannerInput.readOne(DeviceSpec.parse("serial:" + kioskSide + "@115200"),
+                return ScannerInput.readOne(DeviceSpec.parse("serial:" + kioskSide + ":115200"),
                         new BufferedReader(new StringReader("")), Duration.ofSeconds(20));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -92,13 +92,15 @@ class SerialDevicesTest {
         assertThat(DeviceSpec.parse("stdin")).isInstanceOf(DeviceSpec.Stdin.class);
         assertThat(DeviceSpec.parse("serial:/dev/kypso-scanner"))
                 .isEqualTo(new DeviceSpec.Serial(Path.of("/dev/kypso-scanner"), 9600));
-        assertThat(DeviceSpec.parse("serial:/dev/ttyUSB0@115200"))
+        assertThat(DeviceSpec.parse("serial:/dev/ttyUSB0:115200"))
                 .isEqualTo(new DeviceSpec.Serial(Path.of("/dev/ttyUSB0"), 115200));
+        assertThat(DeviceSpec.parse("serial:/dev/ttyUSB0@19200"))
+                .isEqualTo(new DeviceSpec.Serial(Path.of("/dev/ttyUSB0"), 19200));
         assertThat(DeviceSpec.parse("tcp:192.168.1.50:9100"))
                 .isEqualTo(new DeviceSpec.Tcp("192.168.1.50", 9100));
         assertThat(DeviceSpec.parse("file:/dev/usb/lp0"))
                 .isEqualTo(new DeviceSpec.File(Path.of("/dev/usb/lp0")));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeviceSpec.parse("usb"))
-                .hasMessageContaining("stdin, file:PATH, serial:PATH[@BAUD] or tcp:HOST:PORT");
+                .hasMessageContaining("stdin, file:PATH, serial:PATH[:BAUD] or tcp:HOST:PORT");
     }
 }

@@ -163,7 +163,7 @@ class SlipIssueTest {
     }
 
     @Test
-    void batchWithABadRow_writesNothingAndNamesTheLine() throws Exception {
+    void batchWithBadRow_writesNothing() throws Exception {
         Path csv = temp.resolve("citizens.csv");
         Files.writeString(csv, """
                 nik;registration;perekaman_nip
