@@ -113,6 +113,8 @@ build_kiosk() {
     opt=$tree/opt/kypso
     mkdir -p "$tree/DEBIAN" "$opt/bin" "$tree/usr/bin"
     cp -r "$work/runtime" "$opt/runtime"
+    # The launchers expect each module in a folder named after it (the app in app/), with
+    # its jar named without the version.
     install_module "$opt" kiosk-agent
     install_module "$opt" provisioning
     local app_jar
@@ -120,7 +122,6 @@ build_kiosk() {
     mkdir -p "$opt/app"
     cp "$app_jar" "$opt/app/kiosk-app.jar"
     cp -r "$root/kiosk-app/target/lib" "$opt/app/lib"
-    # The launchers name the jars without versions; agent jar is kiosk-agent.jar.
     install -m 0755 "$root/packaging/bin/kypso-kiosk" "$root/packaging/bin/kypso-agent" \
         "$root/packaging/bin/kypso-provisioning" "$opt/bin/"
     ln -s /opt/kypso/bin/kypso-provisioning "$tree/usr/bin/kypso-provisioning"

@@ -118,6 +118,10 @@ check "bundled provisioning issues a slip PNG" env KYPSO_DATA_DIR="$work/none" \
     --registration 3273-20261204-0001 --officer PEREKAMAN=199001052015032002 \
     --out "$work/slip.png"
 check "slip PNG written" test -s "$work/slip.png"
+check "bundled kiosk app prints its help" env KYPSO_DATA_DIR="$work/none" \
+    "$work/kiosk/opt/kypso/bin/kypso-kiosk" --help
+check "bundled agent prints its help" env KYPSO_DATA_DIR="$work/none" \
+    "$work/kiosk/opt/kypso/bin/kypso-agent" --help
 check "bundled aggregator starts for --version" \
     "$work/aggregator/opt/kypso-aggregator/bin/kypso-aggregator" --version
 
