@@ -77,8 +77,16 @@ class CitizenFlowTest {
     }
 
     @Test
+    void slowTyping_isNotTakenAsScan(FxRobot robot) {
+        robot.write("KS1:TYPEDBYHAND").type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.screen()).isEqualTo(CitizenScreen.WELCOME);
+    }
+
+    @Test
     void wedgeScan_opensFirstQuestionWithOfficer(FxRobot robot) {
-        robot.write(kiosk.slip("REG-0001")).type(KeyCode.ENTER);
+        ScannerBurst.scan(robot, stage.getScene(), kiosk.slip("REG-0001"));
 
         waitForScreen(CitizenScreen.QUESTION);
         assertThat(text(robot, "#officerName")).isEqualTo("Siti Rahmawati");

@@ -65,7 +65,7 @@ class CounterFlowTest {
     @Test
     void wedgeScans_showValidThenAlreadyUsed(FxRobot robot) {
         screenshots.take(robot, scene, "counter-waiting-id");
-        robot.write(kiosk.ticket(12)).type(KeyCode.ENTER);
+        ScannerBurst.scan(robot, scene, kiosk.ticket(12));
 
         waitFor(Verdict.VALID);
         assertThat(text(robot, "#counterVerdict")).isEqualTo(ID.get("counter.VALID"));
