@@ -13,7 +13,12 @@ import id.kypso.kiosk.counter.TicketCheck;
 import id.kypso.kiosk.maintenance.MaintenanceService;
 import id.kypso.kiosk.maintenance.PinStore;
 import id.kypso.kiosk.maintenance.TrackingPrinter;
-import id.kypso.kiosk.printer.TicketPrinter;
+import id.kypso.kiosk.printer.ClosableTicketPrinter;
+import id.kypso.kiosk.printer.PrinterProfile;
+import id.kypso.kiosk.printer.TicketPrinters;
+import id.kypso.kiosk.scan.FolderCamera;
+import id.kypso.kiosk.scan.ScanListener;
+import id.kypso.kiosk.scan.SerialScanner;
 import id.kypso.kiosk.session.CitizenSession;
 import id.kypso.kiosk.session.InstalledConfig;
 import id.kypso.kiosk.ui.CitizenModel;
@@ -23,10 +28,15 @@ import id.kypso.kiosk.ui.CounterView;
 import id.kypso.kiosk.ui.KioskWindow;
 import id.kypso.kiosk.ui.MaintenanceModel;
 import id.kypso.kiosk.ui.MaintenanceView;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -56,10 +66,18 @@ public final class KioskMain implements Callable<Integer> {
                     + " config/bundle.json.")
     Path dataDir;
 
-    @Option(names = "--printer", paramLabel = "SPEC", defaultValue = "file:tickets.txt",
-            description = "Ticket printer: file:PATH, tcp:HOST:PORT or serial:PORT"
-                    + " (default: ${DEFAULT-VALUE}, relative to the data folder).")
+    @Option(names = "--printer", paramLabel = "SPEC", defaultValue = "file:tickets.escpos",
+            description = "Ticket printer: file:PATH (a USB printer device such as"
+                    + " /dev/usb/lp0, or a file), tcp:HOST:PORT or serial:PORT[:BAUD]"
+                    + " (default: ${DEFAULT-VALUE}, a relative path is in the data folder)."
+                    + " Paper width, QR mode and code page come from printer.* keys in"
+                    + " kiosk.properties.")
     String printer;
+
+    @Option(names = "--camera-dir", paramLabel = "DIR",
+            description = "Simulated camera: each image file copied into DIR is decoded as"
+                    + " one camera frame, for machines without a camera.")
+    Path cameraDir;
 
     @Option(names = "--counter",
             description = "Counter mode: check and redeem tickets instead of taking surveys.")
@@ -99,13 +117,6 @@ public final class KioskMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "--idle-timeout must be at least 30 seconds, got " + idleSeconds);
         }
-        PrinterSpec printerSpec;
-        try {
-            printerSpec = PrinterSpec.parse(printer);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
-        }
-
         if (setMaintenancePin) {
             return setPin();
         }
@@ -117,8 +128,18 @@ public final class KioskMain implements Callable<Integer> {
             System.err.println("kypso-kiosk: " + e.getMessage());
             return 2;
         }
+        Properties settings;
+        ClosableTicketPrinter devicePrinter;
+        try {
+            settings = kioskProperties();
+            devicePrinter = TicketPrinters.create(resolvePrinter(printer),
+                    PrinterProfile.fromProperties(settings));
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("kypso-kiosk: " + e.getMessage());
+            return 2;
+        }
         Clock clock = Clock.systemDefaultZone();
-        TrackingPrinter ticketPrinter = new TrackingPrinter(ticketPrinter(printerSpec), clock);
+        TrackingPrinter ticketPrinter = new TrackingPrinter(devicePrinter, clock);
         KioskDatabase database = KioskDatabase.open(dataDir.resolve("kiosk.db"));
         Supplier<UUID> ids = Generators.timeBasedEpochGenerator()::generate;
         Outbox outbox = new Outbox(database, clock, ids);
@@ -130,7 +151,7 @@ public final class KioskMain implements Callable<Integer> {
             return thread;
         });
         log.info("Kiosk {} starting in {} mode, printer {}", identity.kioskId(),
-                counter ? "counter" : "citizen", printerSpec);
+                counter ? "counter" : "citizen", printer);
 
         Platform.setImplicitExit(false);
         if (counter) {
@@ -147,6 +168,7 @@ public final class KioskMain implements Callable<Integer> {
                         + identity.kioskId(), clock.getZone());
                 KioskWindow window = KioskWindow.open(new Stage(), view.root(), windowed);
                 view.attach(window.scene());
+                startScanners(settings, model::onScan, () -> { });
             });
         } else {
             CitizenSession session = new CitizenSession(identity, config, ledger,
@@ -162,6 +184,7 @@ public final class KioskMain implements Callable<Integer> {
                 CitizenScreens screens = new CitizenScreens(model, officeName, clock);
                 KioskWindow window = KioskWindow.open(new Stage(), screens.root(), windowed);
                 screens.attach(window.scene());
+                startScanners(settings, model::onScan, model::onUnreadableFrame);
 
                 MaintenanceService service = new MaintenanceService(identity, dataDir,
                         database, outbox, ledger, config, ticketPrinter, session,
@@ -207,18 +230,48 @@ public final class KioskMain implements Callable<Integer> {
         return 0;
     }
 
-    private TicketPrinter ticketPrinter(PrinterSpec spec) {
-        return switch (spec) {
-            case PrinterSpec.File file -> new FileTicketPrinter(dataDir.resolve(file.path()));
-            // TODO: plug in the ESC/POS TCP and serial printers once they are merged; until
-            // then these specs are rejected at start-up rather than silently not printing.
-            case PrinterSpec.Tcp tcp -> throw new CommandLine.ParameterException(
-                    new CommandLine(this), "printer " + printer + " is not supported by this"
-                            + " build yet; use file:PATH");
-            case PrinterSpec.Serial serial -> throw new CommandLine.ParameterException(
-                    new CommandLine(this), "printer " + printer + " is not supported by this"
-                            + " build yet; use file:PATH");
-        };
+    /** Reads the printer.* and scanner.* settings of kiosk.properties. */
+    private Properties kioskProperties() throws IOException {
+        Properties properties = new Properties();
+        Path file = dataDir.resolve(KioskIdentity.PROPERTIES_FILE);
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+
+    /** Returns the printer spec with a relative file path resolved in the data folder. */
+    private String resolvePrinter(String spec) {
+        if (!spec.startsWith("file:") || Path.of(spec.substring(5)).isAbsolute()) {
+            return spec;
+        }
+        return "file:" + dataDir.resolve(spec.substring(5)).toAbsolutePath();
+    }
+
+    /**
+     * Starts the scanners besides the keyboard wedge: a serial scanner when
+     * {@code scanner.serial.port} is set, and the simulated camera of {@code --camera-dir}.
+     * They run for the life of the process.
+     */
+    private void startScanners(Properties settings, ScanListener scans, Runnable unreadable) {
+        try {
+            Optional<SerialScanner.Settings> serial = SerialScanner.Settings
+                    .fromProperties(settings);
+            if (serial.isPresent()) {
+                new SerialScanner(serial.get(), scans,
+                        (reason, detail) -> log.info("Serial scan rejected: {} ({})", reason,
+                                detail),
+                        connected -> log.info("Serial scanner {}", connected
+                                ? "connected" : "disconnected"),
+                        System::nanoTime, Thread.ofPlatform().daemon().factory()).start();
+            }
+            if (cameraDir != null) {
+                FolderCamera.start(cameraDir, scans, frame -> unreadable.run());
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            log.error("Scanner could not start: {}; the keyboard wedge still works",
+                    e.getMessage(), e);
+        }
     }
 
     /** Reads the version from the jar manifest. */

@@ -241,6 +241,26 @@ public final class CitizenModel {
         }
     }
 
+    /**
+     * Shows the "slip unreadable" screen for a camera frame in which no QR code was found, on
+     * any thread; ignored while a survey is open, like a scan.
+     */
+    public void onUnreadableFrame() {
+        Runnable show = () -> {
+            CitizenScreen current = screen.get();
+            if (current == CitizenScreen.WELCOME || current == CitizenScreen.REFUSED
+                    || current == CitizenScreen.DONE) {
+                touch();
+                showRefusal(Refusal.UNREADABLE);
+            }
+        };
+        if (Platform.isFxApplicationThread()) {
+            show.run();
+        } else {
+            Platform.runLater(show);
+        }
+    }
+
     /** Checks a scanned slip; ignored while a survey is open or a check is running. */
     public void scan(String text) {
         CitizenScreen current = screen.get();
