@@ -125,7 +125,7 @@ public final class AggregatorBenchmark {
         return new Kiosk(kioskId, keys, new AtomicLong(), new AtomicLong());
     }
 
-    /** A survey response and its ticket, as the kiosk app records them. */
+    /** Returns a survey response and its ticket, as the kiosk app records them. */
     static List<SyncRecord> surveyAndTicket(Kiosk kiosk, Instant at, Random random) {
         String nip = String.format("19850312201001100%d", 1 + random.nextInt(9));
         Map<String, Integer> answers = new LinkedHashMap<>();
