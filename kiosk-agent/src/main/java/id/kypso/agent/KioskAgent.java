@@ -140,6 +140,9 @@ public final class KioskAgent implements AutoCloseable {
             note(cycleErrors, "push failed: " + pushFailure.getMessage());
         }
         boolean reachable = pushFailure == null || isResponse(pushFailure);
+        if (push.completed()) {
+            lastSuccessAt = clock.instant();
+        }
 
         // Config and heartbeat only when the aggregator responds at all, so an outage costs
         // one timeout per cycle, not three.
@@ -193,9 +196,6 @@ public final class KioskAgent implements AutoCloseable {
         } else {
             faultReason = null;
             next = Indication.READY;
-        }
-        if (reachable && push.completed()) {
-            lastSuccessAt = clock.instant();
         }
         return finish(push, config, heartbeatSent, next, cycleErrors);
     }

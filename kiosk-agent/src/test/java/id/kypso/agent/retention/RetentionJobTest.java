@@ -75,7 +75,7 @@ class RetentionJobTest {
     }
 
     @Test
-    void clearedCount_accumulatesAcrossRunsAndTicketRowsStay() throws Exception {
+    void clearedCount_accumulates() throws Exception {
         RetentionJob job = new RetentionJob(database, clock, KEEP);
         completeAndSync("REG-1");
         clock.advance(KEEP);
