@@ -105,7 +105,8 @@ public final class KioskAgent implements AutoCloseable {
         this.puller = new ConfigPuller(client, new BundleStore(builder.dataDir), state,
                 identity.kioskId().office());
         this.maintenance = new DatabaseMaintenance(database);
-        this.retention = new RetentionJob(database, clock, builder.retention);
+        this.retention = new RetentionJob(database, clock, builder.retention,
+                builder.keepSentRecords);
         this.health = new HealthProbe(identity.kioskId(), outbox, state, maintenance, skew,
                 errors, agentVersion(), clock);
         this.integrity = maintenance.checkIntegrity();
@@ -191,6 +192,13 @@ public final class KioskAgent implements AutoCloseable {
             fault("the aggregator does not accept this kiosk's signature: "
                     + authFailure.getMessage());
             next = Indication.FAULT;
+        } else if (pushFailure != null
+                && pushFailure.kind() == SyncException.Kind.BAD_REQUEST) {
+            // The aggregator keeps rejecting whole requests: the queue is stuck until someone
+            // looks at the aggregator's log or the records.
+            fault("the aggregator rejects the kiosk's push requests: "
+                    + pushFailure.getMessage());
+            next = Indication.FAULT;
         } else if (!reachable) {
             next = Indication.OFFLINE;
         } else {
@@ -272,10 +280,12 @@ public final class KioskAgent implements AutoCloseable {
         }
         Optional<String> retentionTotal = Optional.empty();
         Optional<String> retentionRun = Optional.empty();
+        Optional<String> prunedTotal = Optional.empty();
         if (snapshot != null) {
             KioskState state = new KioskState(database);
             retentionTotal = state.get(RetentionJob.CLEARED_TICKETS);
             retentionRun = state.get(RetentionJob.LAST_RUN_AT);
+            prunedTotal = state.get(RetentionJob.PRUNED_RECORDS);
         }
         long unsent = snapshot == null ? -1 : snapshot.unsentRecords();
         Instant oldest = snapshot == null ? null : snapshot.oldestUnsentAt();
@@ -305,6 +315,7 @@ public final class KioskAgent implements AutoCloseable {
                 snapshot == null ? null : snapshot.devices().appSeenAt(),
                 health.agentVersion(),
                 retentionTotal.map(Long::parseLong).orElse(0L),
+                prunedTotal.map(Long::parseLong).orElse(0L),
                 retentionRun.map(Instant::parse).orElse(null),
                 errors.lines());
     }
@@ -430,6 +441,7 @@ public final class KioskAgent implements AutoCloseable {
         private Duration interval = Duration.ofSeconds(30);
         private int batchSize = 200;
         private Duration retention = Duration.ofDays(30);
+        private Duration keepSentRecords = Duration.ofDays(90);
         private Duration callTimeout = Duration.ofSeconds(60);
         private Duration backoffBase = Duration.ofSeconds(5);
         private Duration backoffMax = Duration.ofMinutes(10);
@@ -462,6 +474,12 @@ public final class KioskAgent implements AutoCloseable {
         /** Sets how long after its sync a ticket's personal data is kept. */
         public Builder retention(Duration retention) {
             this.retention = retention;
+            return this;
+        }
+
+        /** Sets how long an acknowledged outbox record is kept before it is deleted. */
+        public Builder keepSentRecords(Duration keepSentRecords) {
+            this.keepSentRecords = keepSentRecords;
             return this;
         }
 

@@ -189,6 +189,23 @@ class KioskAgentTest {
     }
 
     @Test
+    void everyRequestRejected_stopsAfterFiveAndFaults() throws Exception {
+        completeSurveys(10);
+        aggregator.rejectRequestsWith(record -> true);
+
+        try (KioskAgent agent = openAgent()) {
+            SyncSummary summary = agent.syncOnce();
+
+            assertThat(summary.rejected()).isEqualTo(5);
+            assertThat(summary.pendingLeft()).isEqualTo(15);
+            assertThat(summary.allAcknowledged()).isFalse();
+            assertThat(summary.indication()).isEqualTo(Indication.FAULT);
+            assertThat(agent.status(Locale.ENGLISH).message())
+                    .contains("rejects the kiosk's push requests");
+        }
+    }
+
+    @Test
     void unreachableAggregator_keepsRecordsPendingAndShowsOffline() throws Exception {
         completeSurveys(3);
         List<Indication> shown = new CopyOnWriteArrayList<>();
