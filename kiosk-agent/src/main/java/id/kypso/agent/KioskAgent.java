@@ -52,6 +52,8 @@ public final class KioskAgent implements AutoCloseable {
     /** The shared database's file name in the kiosk data folder. */
     public static final String DATABASE_FILE = "kiosk.db";
     private static final Duration RETENTION_EVERY = Duration.ofHours(1);
+    /** Below this much free space a database failure is reported as a full disk. */
+    private static final long LOW_DISK_BYTES = 1024 * 1024;
 
     private final KioskIdentity identity;
     private final KioskDatabase database;
@@ -377,13 +379,26 @@ public final class KioskAgent implements AutoCloseable {
     }
 
     private SyncSummary storeFailed(StoreException e, List<String> cycleErrors) {
-        String reason = e.isDiskFull()
-                ? "disk is full; pending records are kept, free space on the data folder"
+        String reason = e.isDiskFull() || isDiskNearlyFull()
+                ? "disk is full; pending records are kept, free space on the data folder ("
+                        + e.getMessage() + ")"
                 : "kiosk database failed: " + e.getMessage();
         log.error("Sync cycle stopped: {}", reason, e);
         note(cycleErrors, reason);
         fault(reason);
         return finish(null, null, false, Indication.FAULT, cycleErrors);
+    }
+
+    /**
+     * Returns whether the data folder has almost no space left. On a full disk SQLite fails
+     * reads too, with an I/O error on its shared-memory file rather than SQLITE_FULL.
+     */
+    private boolean isDiskNearlyFull() {
+        try {
+            return maintenance.freeBytes() < LOW_DISK_BYTES;
+        } catch (StoreException e) {
+            return false;
+        }
     }
 
     private void note(List<String> cycleErrors, String message) {
