@@ -56,8 +56,9 @@ CREATE TABLE survey_definition (
     PRIMARY KEY (survey_id, version)
 );
 
--- Every record a kiosk pushed and the server stored, exactly as received, so each published
--- figure can be rebuilt and explained from the records behind it.
+-- Every record a kiosk pushed and the server stored, its payload in canonical JSON (object keys
+-- sorted, values as received), so each published figure can be rebuilt and explained from the
+-- records behind it.
 CREATE TABLE sync_record (
     record_id TEXT PRIMARY KEY,
     kiosk_id TEXT NOT NULL,

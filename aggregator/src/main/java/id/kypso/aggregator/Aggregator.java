@@ -93,7 +93,8 @@ public final class Aggregator implements AutoCloseable {
                 new EnrollmentService(database, options.clock(), options.tokenLifetime()),
                 kiosks, offices, surveys,
                 new IngestService(database, surveys, options.clock(), months,
-                        options.maxRecordsPerPush(), Problems.mapper()),
+                        options.maxRecordsPerPush(), options.concurrentPushes(),
+                        Problems.mapper()),
                 new ConfigService(database, offices, kiosks, surveys), fleet,
                 new TicketService(database, options.clock()), rapor);
         KioskAuthenticator kioskAuth = new KioskAuthenticator(kiosks, options.clock(),
@@ -105,7 +106,7 @@ public final class Aggregator implements AutoCloseable {
         Javalin server = Javalin.create(config -> {
             config.showJavalinBanner = false;
             // Javalin enforces this when the body is read; the authenticator checks the
-            // declared length before that, so both paths answer 413 with a problem body.
+            // declared length before that, so both paths respond 413 with a problem body.
             config.http.maxRequestSize = options.maxBodyBytes();
             config.useVirtualThreads = true;
         });

@@ -18,7 +18,8 @@ import java.time.ZoneId;
 public record AggregatorOptions(String bind, int port, Path dataDir, String databaseUrl,
         String databaseUser, String databasePassword, int databasePoolSize, String adminToken,
         int minimumResponses, Clock clock, ZoneId zone, Duration allowedSkew, long maxBodyBytes,
-        int maxRecordsPerPush, double rateLimitPerSecond, int rateLimitBurst,
+        int maxRecordsPerPush, int concurrentPushes, double rateLimitPerSecond,
+        int rateLimitBurst,
         Duration tokenLifetime, Duration silentAfter, Duration sessionLifetime) {
 
     /** Default minimum responses; docs/aggregator.md explains the choice. */
@@ -45,6 +46,7 @@ public record AggregatorOptions(String bind, int port, Path dataDir, String data
         private Duration allowedSkew = Duration.ofMinutes(5);
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxRecordsPerPush = 2000;
+        private int concurrentPushes = 8;
         private double rateLimitPerSecond = 10;
         private int rateLimitBurst = 60;
         private Duration tokenLifetime = Duration.ofHours(24);
@@ -114,6 +116,12 @@ public record AggregatorOptions(String bind, int port, Path dataDir, String data
             return this;
         }
 
+        /** Sets how many pushes are stored at once; more wait up to 10 s, then get 503. */
+        public Builder concurrentPushes(int value) {
+            concurrentPushes = value;
+            return this;
+        }
+
         public Builder rateLimit(double perSecond, int burst) {
             rateLimitPerSecond = perSecond;
             rateLimitBurst = burst;
@@ -138,7 +146,8 @@ public record AggregatorOptions(String bind, int port, Path dataDir, String data
         public AggregatorOptions build() {
             return new AggregatorOptions(bind, port, dataDir, databaseUrl, databaseUser,
                     databasePassword, databasePoolSize, adminToken, minimumResponses, clock,
-                    zone, allowedSkew, maxBodyBytes, maxRecordsPerPush, rateLimitPerSecond,
+                    zone, allowedSkew, maxBodyBytes, maxRecordsPerPush, concurrentPushes,
+                    rateLimitPerSecond,
                     rateLimitBurst, tokenLifetime, silentAfter, sessionLifetime);
         }
     }

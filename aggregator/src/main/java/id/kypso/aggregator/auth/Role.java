@@ -1,6 +1,6 @@
 package id.kypso.aggregator.auth;
 
-/** Who may see what behind the login. */
+/** The roles of web logins; each sees its own dashboard. */
 public enum Role {
     /** The head of one office: that office's figures, complaints and kiosks. */
     OFFICE_HEAD,

@@ -21,14 +21,18 @@ final class CanonicalJson {
     private CanonicalJson() {
     }
 
-    static String sha256(SyncRecord record) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("createdAt", record.createdAt().toString());
-        node.put("id", record.id().toString());
-        node.set("payload", sorted(record.payload()));
-        node.put("sequence", record.sequence());
-        node.put("type", record.type());
-        return RequestSignature.sha256Hex(node.toString().getBytes(StandardCharsets.UTF_8));
+    /** A record's payload in canonical form and the SHA-256 of the whole record. */
+    record Canonical(String payload, String sha256) {
+    }
+
+    static Canonical of(SyncRecord record) {
+        String payload = sorted(record.payload()).toString();
+        // The envelope fields are written in sorted key order around the canonical payload.
+        String whole = "{\"createdAt\":\"" + record.createdAt() + "\",\"id\":\"" + record.id()
+                + "\",\"payload\":" + payload + ",\"sequence\":" + record.sequence()
+                + ",\"type\":" + JsonNodeFactory.instance.textNode(record.type()) + "}";
+        return new Canonical(payload,
+                RequestSignature.sha256Hex(whole.getBytes(StandardCharsets.UTF_8)));
     }
 
     static JsonNode sorted(JsonNode node) {

@@ -1,6 +1,5 @@
 package id.kypso.aggregator.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.kypso.aggregator.config.SurveyCatalog;
 import id.kypso.aggregator.enroll.Kiosk;
@@ -33,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,24 +46,57 @@ import org.slf4j.LoggerFactory;
 public final class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
+    private static final java.util.Comparator<List<Object>> KEY_ORDER =
+            java.util.Comparator.comparing(Object::toString);
+
+    /** How long a push waits for a slot before it is answered 503. */
+    static final java.time.Duration ADMISSION_WAIT = java.time.Duration.ofSeconds(10);
+
+    private final java.util.concurrent.Semaphore admission;
     private final Database database;
     private final Clock clock;
     private final Months months;
     private final int maxRecords;
-    private final ObjectMapper mapper;
     private final RecordValidator validator;
 
     public IngestService(Database database, SurveyCatalog surveys, Clock clock, Months months,
-            int maxRecords, ObjectMapper mapper) {
+            int maxRecords, int concurrentPushes, ObjectMapper mapper) {
+        this.admission = new java.util.concurrent.Semaphore(concurrentPushes, true);
         this.database = database;
         this.clock = clock;
         this.months = months;
         this.maxRecords = maxRecords;
-        this.mapper = mapper;
         this.validator = new RecordValidator(mapper, surveys);
     }
 
+    /**
+     * Stores a push, waiting at most {@link #ADMISSION_WAIT} for one of the push slots. When
+     * thousands of kiosks reconnect at once, the rest get 503 with Retry-After and come back
+     * later, instead of all waiting on the database until their requests time out.
+     */
     public PushResponse push(Kiosk kiosk, PushRequest request) {
+        boolean admitted;
+        try {
+            admitted = admission.tryAcquire(ADMISSION_WAIT.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(503, "busy", "Service unavailable",
+                    "interrupted while waiting to store the push of kiosk " + kiosk.id());
+        }
+        if (!admitted) {
+            throw new ProblemException(503, "busy", "Service unavailable", "the aggregator is"
+                    + " storing other pushes; retry the push of kiosk " + kiosk.id() + " later")
+                    .with("retryAfterSeconds", 5);
+        }
+        try {
+            return store(kiosk, request);
+        } finally {
+            admission.release();
+        }
+    }
+
+    private PushResponse store(Kiosk kiosk, PushRequest request) {
         if (!kiosk.id().toString().equals(request.kioskId())) {
             throw ProblemException.forbidden("push names kiosk " + request.kioskId()
                     + " but is signed by " + kiosk.id());
@@ -76,25 +109,21 @@ public final class IngestService {
 
         // Validation needs no database, so it runs before the write transaction starts.
         long now = clock.millis();
+        long started = System.nanoTime();
         List<Object> checked = new ArrayList<>(records.size());
         for (SyncRecord record : records) {
             checked.add(check(kiosk, record));
         }
 
+        long validated = System.nanoTime();
         PushResponse response = database.inTransaction(connection -> {
             Batch batch = new Batch(connection, kiosk, now);
-            try {
-                List<RecordResult> results = new ArrayList<>(records.size());
-                for (int i = 0; i < records.size(); i++) {
-                    results.add(batch.store(records.get(i), checked.get(i)));
-                }
-                batch.flushRollups();
-                return new PushResponse(PushResponse.PROTOCOL, results, clock.instant());
-            } finally {
-                batch.close();
-            }
+            List<RecordResult> results = batch.store(records, checked);
+            batch.flushRollups();
+            return new PushResponse(PushResponse.PROTOCOL, results, clock.instant());
         });
-        logOutcome(kiosk, response);
+        logOutcome(kiosk, response, (validated - started) / 1_000_000,
+                (System.nanoTime() - validated) / 1_000_000);
         return response;
     }
 
@@ -109,7 +138,8 @@ public final class IngestService {
         }
     }
 
-    private static void logOutcome(Kiosk kiosk, PushResponse response) {
+    private static void logOutcome(Kiosk kiosk, PushResponse response, long validationMillis,
+            long transactionMillis) {
         Map<Status, Integer> counts = new HashMap<>();
         for (RecordResult result : response.results()) {
             counts.merge(result.status(), 1, Integer::sum);
@@ -118,95 +148,173 @@ public final class IngestService {
                         result.reason());
             }
         }
-        log.debug("Push of kiosk {}: {}", kiosk.id(), counts);
+        log.debug("Push of kiosk {}: {}, validated in {} ms, stored in {} ms", kiosk.id(),
+                counts, validationMillis, transactionMillis);
     }
 
-    /** The statements of one push, prepared once and reused for every record. */
-    private final class Batch implements AutoCloseable {
+    /**
+     * One push inside its transaction. Statements run as JDBC batches in phases: first every
+     * record row, then the projections of the rows that were new, so a push of 500 records
+     * costs a handful of round trips instead of a thousand.
+     */
+    private final class Batch {
         private final Connection connection;
         private final Kiosk kiosk;
         private final long now;
         private final String officeId;
         private final String region;
-        private final PreparedStatement insertRecord;
-        private final PreparedStatement insertResponse;
-        private final PreparedStatement insertComplaint;
-        private final Map<List<Object>, long[]> scoreSums = new HashMap<>();
-        private final Map<List<Object>, long[]> responseCounts = new HashMap<>();
+        // Sorted, so concurrent pushes lock shared sum rows in one order, which keeps them from
+        // deadlocking each other on these rows on PostgreSQL.
+        private final Map<List<Object>, long[]> scoreSums = new TreeMap<>(KEY_ORDER);
+        private final Map<List<Object>, long[]> responseCounts = new TreeMap<>(KEY_ORDER);
 
-        Batch(Connection connection, Kiosk kiosk, long now) throws SQLException {
+        Batch(Connection connection, Kiosk kiosk, long now) {
             this.connection = connection;
             this.kiosk = kiosk;
             this.now = now;
             this.officeId = kiosk.office().toString();
             this.region = kiosk.office().region();
-            this.insertRecord = connection.prepareStatement("INSERT INTO sync_record"
-                    + " (record_id, kiosk_id, kiosk_sequence, record_type, created_at,"
-                    + " received_at, body_sha256, payload) VALUES (?,?,?,?,?,?,?,?)"
-                    + " ON CONFLICT (record_id) DO NOTHING");
-            this.insertResponse = connection.prepareStatement("INSERT INTO survey_response"
-                    + " (response_id, record_id, kiosk_id, office_id, region, survey_id,"
-                    + " survey_version, verified, surveyed_hour, perekaman_hour, language)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (response_id) DO NOTHING");
-            this.insertComplaint = connection.prepareStatement("INSERT INTO complaint"
-                    + " (record_id, ordinal, office_id, region, nip, category, complaint_text,"
-                    + " surveyed_hour) VALUES (?,?,?,?,?,?,?,?)");
         }
 
-        RecordResult store(SyncRecord record, Object checked) throws SQLException {
-            UUID id = record == null ? null : record.id();
-            if (checked instanceof String reason) {
-                return reject(id, reason);
-            }
-            Valid valid = (Valid) checked;
-            String hash = CanonicalJson.sha256(record);
-
-            Sql.bind(insertRecord, id.toString(), kiosk.id().toString(), record.sequence(),
-                    record.type(), record.createdAt().toEpochMilli(), now, hash,
-                    writePayload(record));
-            if (insertRecord.executeUpdate() == 0) {
-                // Stored before: the same content is a retry, other content is a conflict.
-                Optional<String> stored = Sql.queryOne(connection, "SELECT body_sha256 FROM"
-                        + " sync_record WHERE record_id = ?", rows -> rows.getString(1),
-                        id.toString());
-                if (stored.isPresent() && stored.get().equals(hash)) {
-                    return new RecordResult(id, Status.DUPLICATE, null);
+        List<RecordResult> store(List<SyncRecord> records, List<Object> checked)
+                throws SQLException {
+            RecordResult[] results = new RecordResult[records.size()];
+            List<Integer> valid = new ArrayList<>();
+            String[] hashes = new String[records.size()];
+            for (int i = 0; i < records.size(); i++) {
+                if (checked.get(i) instanceof String reason) {
+                    results[i] = reject(records.get(i) == null ? null : records.get(i).id(),
+                            reason);
+                } else {
+                    valid.add(i);
                 }
-                return reject(id, "record id " + id + " was stored before with other content");
             }
 
-            Optional<String> projectionProblem = project(id, valid);
-            if (projectionProblem.isPresent()) {
+            // Phase 1: every record row. An id stored before inserts nothing; its stored hash
+            // then distinguishes a retry (same content) from a conflict (other content).
+            List<Integer> inserted = new ArrayList<>();
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO"
+                    + " sync_record (record_id, kiosk_id, kiosk_sequence, record_type,"
+                    + " created_at, received_at, body_sha256, payload)"
+                    + " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (record_id) DO NOTHING")) {
+                for (int i : valid) {
+                    SyncRecord record = records.get(i);
+                    CanonicalJson.Canonical canonical = CanonicalJson.of(record);
+                    hashes[i] = canonical.sha256();
+                    Sql.bind(insert, record.id().toString(), kiosk.id().toString(),
+                            record.sequence(), record.type(), record.createdAt().toEpochMilli(),
+                            now, canonical.sha256(), canonical.payload());
+                    insert.addBatch();
+                }
+                int[] counts = valid.isEmpty() ? new int[0] : insert.executeBatch();
+                for (int k = 0; k < valid.size(); k++) {
+                    int i = valid.get(k);
+                    if (counts[k] > 0) {
+                        inserted.add(i);
+                    } else if (counts[k] == 0) {
+                        results[i] = duplicateOrConflict(records.get(i).id(), hashes[i]);
+                    } else {
+                        throw new IllegalStateException("JDBC driver gave no update count ("
+                                + counts[k] + ") for record " + records.get(i).id());
+                    }
+                }
+            }
+
+            // Phase 2: the projections of the new rows. A response id already stored under
+            // another record rejects that record and takes its row back out.
+            List<Integer> responses = new ArrayList<>();
+            List<Integer> issued = new ArrayList<>();
+            List<Integer> redeemed = new ArrayList<>();
+            for (int i : inserted) {
+                switch (((Valid) checked.get(i)).type()) {
+                    case SURVEY_RESPONSE -> responses.add(i);
+                    case TICKET_ISSUED -> issued.add(i);
+                    case TICKET_REDEEMED -> redeemed.add(i);
+                }
+            }
+            for (int i : projectResponses(records, checked, responses)) {
                 Sql.update(connection, "DELETE FROM sync_record WHERE record_id = ?",
-                        id.toString());
-                return reject(id, projectionProblem.get());
-            }
-            return new RecordResult(id, Status.STORED, null);
-        }
-
-        private Optional<String> project(UUID recordId, Valid valid) throws SQLException {
-            return switch (valid.type()) {
-                case SURVEY_RESPONSE -> projectResponse(recordId, (SurveyResponse) valid.payload(),
-                        valid.survey());
-                case TICKET_ISSUED -> projectIssued((TicketIssued) valid.payload());
-                case TICKET_REDEEMED -> projectRedeemed((TicketRedeemed) valid.payload());
-            };
-        }
-
-        private Optional<String> projectResponse(UUID recordId, SurveyResponse response,
-                SurveyDefinition survey) throws SQLException {
-            long surveyedHour = response.surveyedHour().toEpochMilli();
-            Sql.bind(insertResponse, response.responseId().toString(), recordId.toString(),
-                    kiosk.id().toString(), officeId, region, response.surveyId(),
-                    response.surveyVersion(), response.verified(), surveyedHour,
-                    response.perekamanHour() == null ? null
-                            : response.perekamanHour().toEpochMilli(),
-                    response.language());
-            if (insertResponse.executeUpdate() == 0) {
-                return Optional.of("response " + response.responseId()
+                        records.get(i).id().toString());
+                SurveyResponse response = (SurveyResponse) ((Valid) checked.get(i)).payload();
+                results[i] = reject(records.get(i).id(), "response " + response.responseId()
                         + " was stored before under another record id");
             }
+            projectIssued(checked, issued);
+            projectRedeemed(checked, redeemed);
+            for (int i : inserted) {
+                if (results[i] == null) {
+                    results[i] = new RecordResult(records.get(i).id(), Status.STORED, null);
+                }
+            }
+            return List.of(results);
+        }
 
+        private RecordResult duplicateOrConflict(UUID id, String hash) throws SQLException {
+            Optional<String> stored = Sql.queryOne(connection, "SELECT body_sha256 FROM"
+                    + " sync_record WHERE record_id = ?", rows -> rows.getString(1),
+                    id.toString());
+            if (stored.isPresent() && stored.get().equals(hash)) {
+                return new RecordResult(id, Status.DUPLICATE, null);
+            }
+            return reject(id, "record id " + id + " was stored before with other content");
+        }
+
+        /** Stores new survey responses; returns the positions whose response id was taken. */
+        private List<Integer> projectResponses(List<SyncRecord> records, List<Object> checked,
+                List<Integer> positions) throws SQLException {
+            List<Integer> taken = new ArrayList<>();
+            if (positions.isEmpty()) {
+                return taken;
+            }
+            int[] counts;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO"
+                    + " survey_response (response_id, record_id, kiosk_id, office_id, region,"
+                    + " survey_id, survey_version, verified, surveyed_hour, perekaman_hour,"
+                    + " language) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+                    + " ON CONFLICT (response_id) DO NOTHING")) {
+                for (int i : positions) {
+                    SurveyResponse response = (SurveyResponse) ((Valid) checked.get(i)).payload();
+                    Sql.bind(insert, response.responseId().toString(),
+                            records.get(i).id().toString(), kiosk.id().toString(), officeId,
+                            region, response.surveyId(), response.surveyVersion(),
+                            response.verified(), response.surveyedHour().toEpochMilli(),
+                            response.perekamanHour() == null ? null
+                                    : response.perekamanHour().toEpochMilli(),
+                            response.language());
+                    insert.addBatch();
+                }
+                counts = insert.executeBatch();
+            }
+            try (PreparedStatement complaints = connection.prepareStatement("INSERT INTO"
+                    + " complaint (record_id, ordinal, office_id, region, nip, category,"
+                    + " complaint_text, surveyed_hour) VALUES (?,?,?,?,?,?,?,?)")) {
+                boolean any = false;
+                for (int k = 0; k < positions.size(); k++) {
+                    int i = positions.get(k);
+                    if (counts[k] == 0) {
+                        taken.add(i);
+                        continue;
+                    }
+                    Valid valid = (Valid) checked.get(i);
+                    SurveyResponse response = (SurveyResponse) valid.payload();
+                    addRollups(response, valid.survey());
+                    for (int c = 0; c < response.complaints().size(); c++) {
+                        Complaint complaint = response.complaints().get(c);
+                        Sql.bind(complaints, records.get(i).id().toString(), c, officeId, region,
+                                complaint.nip(), complaint.category().name(), complaint.text(),
+                                response.surveyedHour().toEpochMilli());
+                        complaints.addBatch();
+                        any = true;
+                    }
+                }
+                if (any) {
+                    complaints.executeBatch();
+                }
+            }
+            return taken;
+        }
+
+        private void addRollups(SurveyResponse response, SurveyDefinition survey) {
             int month = months.monthOf(response.surveyedHour());
             long unverified = response.verified() ? 0 : 1;
             addResponse("", month, unverified);
@@ -227,46 +335,63 @@ public final class IngestService {
             for (String nip : servedBy) {
                 addResponse(nip, month, unverified);
             }
-
-            for (int i = 0; i < response.complaints().size(); i++) {
-                Complaint complaint = response.complaints().get(i);
-                Sql.bind(insertComplaint, recordId.toString(), i, officeId, region,
-                        complaint.nip(), complaint.category().name(), complaint.text(),
-                        surveyedHour);
-                insertComplaint.executeUpdate();
-            }
-            return Optional.empty();
         }
 
-        private Optional<String> projectIssued(TicketIssued issued) throws SQLException {
+        private void projectIssued(List<Object> checked, List<Integer> positions)
+                throws SQLException {
+            if (positions.isEmpty()) {
+                return;
+            }
             // A counter may have redeemed the ticket first; the issue times fill that row in.
-            Sql.update(connection, "INSERT INTO ticket (ticket_id, kiosk_id, office_id, region,"
-                    + " serial, perekaman_at, issued_at) VALUES (?,?,?,?,?,?,?)"
-                    + " ON CONFLICT (ticket_id) DO UPDATE SET"
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO ticket"
+                    + " (ticket_id, kiosk_id, office_id, region, serial, perekaman_at,"
+                    + " issued_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT (ticket_id) DO UPDATE SET"
                     + " perekaman_at = excluded.perekaman_at, issued_at = excluded.issued_at"
-                    + " WHERE ticket.issued_at IS NULL", issued.ticketId(), issued.kioskId(),
-                    officeId, region, issued.serial(), issued.perekamanAt().toEpochMilli(),
-                    issued.issuedAt().toEpochMilli());
-            return Optional.empty();
+                    + " WHERE ticket.issued_at IS NULL")) {
+                for (int i : positions) {
+                    TicketIssued ticket = (TicketIssued) ((Valid) checked.get(i)).payload();
+                    Sql.bind(upsert, ticket.ticketId(), ticket.kioskId(), officeId, region,
+                            ticket.serial(), ticket.perekamanAt().toEpochMilli(),
+                            ticket.issuedAt().toEpochMilli());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
         }
 
-        private Optional<String> projectRedeemed(TicketRedeemed redeemed) throws SQLException {
-            String ticketId = redeemed.ticketId();
-            String issuer = ticketId.substring(0, ticketId.indexOf('/'));
-            long serial = Long.parseLong(ticketId.substring(ticketId.indexOf('/') + 1));
-            // The first redemption stands; a later one from another counter is kept only as
-            // its record, for the office to look into.
-            int changed = Sql.update(connection, "INSERT INTO ticket (ticket_id, kiosk_id,"
-                    + " office_id, region, serial, redeemed_at, redeemed_by)"
-                    + " VALUES (?,?,?,?,?,?,?) ON CONFLICT (ticket_id) DO UPDATE SET"
-                    + " redeemed_at = excluded.redeemed_at, redeemed_by = excluded.redeemed_by"
-                    + " WHERE ticket.redeemed_at IS NULL", ticketId, issuer, officeId, region,
-                    serial, redeemed.redeemedAt().toEpochMilli(), redeemed.counterId());
-            if (changed == 0) {
-                log.warn("Ticket {} was redeemed again by counter {}; the first redemption"
-                        + " stands", ticketId, redeemed.counterId());
+        private void projectRedeemed(List<Object> checked, List<Integer> positions)
+                throws SQLException {
+            if (positions.isEmpty()) {
+                return;
             }
-            return Optional.empty();
+            // The first redemption is kept; a later one from another counter is kept only as
+            // its record, for the office to look into.
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO ticket"
+                    + " (ticket_id, kiosk_id, office_id, region, serial, redeemed_at,"
+                    + " redeemed_by) VALUES (?,?,?,?,?,?,?) ON CONFLICT (ticket_id)"
+                    + " DO UPDATE SET redeemed_at = excluded.redeemed_at,"
+                    + " redeemed_by = excluded.redeemed_by WHERE ticket.redeemed_at IS NULL")) {
+                for (int i : positions) {
+                    TicketRedeemed redeemed = (TicketRedeemed) ((Valid) checked.get(i))
+                            .payload();
+                    String ticketId = redeemed.ticketId();
+                    int slash = ticketId.indexOf('/');
+                    Sql.bind(upsert, ticketId, ticketId.substring(0, slash), officeId, region,
+                            Long.parseLong(ticketId.substring(slash + 1)),
+                            redeemed.redeemedAt().toEpochMilli(), redeemed.counterId());
+                    upsert.addBatch();
+                }
+                int[] counts = upsert.executeBatch();
+                for (int k = 0; k < counts.length; k++) {
+                    if (counts[k] == 0) {
+                        TicketRedeemed redeemed = (TicketRedeemed) ((Valid) checked.get(
+                                positions.get(k))).payload();
+                        log.warn("Ticket {} was redeemed again by counter {}; the first"
+                                + " redemption is kept", redeemed.ticketId(),
+                                redeemed.counterId());
+                    }
+                }
+            }
         }
 
         private void addScore(String nip, int month, String dimension, long value) {
@@ -294,8 +419,9 @@ public final class IngestService {
                     List<Object> key = entry.getKey();
                     Sql.bind(upsert, officeId, region, key.get(0), key.get(1), key.get(2),
                             entry.getValue()[0], entry.getValue()[1]);
-                    upsert.executeUpdate();
+                    upsert.addBatch();
                 }
+                upsert.executeBatch();
             }
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO"
                     + " response_month (office_id, region, nip, month, responses, unverified)"
@@ -306,8 +432,9 @@ public final class IngestService {
                     List<Object> key = entry.getKey();
                     Sql.bind(upsert, officeId, region, key.get(0), key.get(1),
                             entry.getValue()[0], entry.getValue()[1]);
-                    upsert.executeUpdate();
+                    upsert.addBatch();
                 }
+                upsert.executeBatch();
             }
         }
 
@@ -319,22 +446,6 @@ public final class IngestService {
                         reason, now);
             }
             return new RecordResult(id, Status.REJECTED, reason);
-        }
-
-        private String writePayload(SyncRecord record) {
-            try {
-                return mapper.writeValueAsString(record.payload());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("payload of record " + record.id()
-                        + " cannot be written", e);
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            insertRecord.close();
-            insertResponse.close();
-            insertComplaint.close();
         }
     }
 }

@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Draws charts as inline SVG with a title and description for screen readers; every chart sits
- * beside a table with the same numbers, so nothing is only in a picture.
+ * Draws charts as inline SVG, each with a title for screen readers. Bars carry their counts as
+ * text and the trend line has a table of the same numbers beside it, so no figure is only in a
+ * picture.
  */
 final class Charts {
     private static final int WIDTH = 640;
@@ -20,7 +21,7 @@ final class Charts {
     private Charts() {
     }
 
-    /** A line of the monthly index on the 25-100 scale; months without enough data are gaps. */
+    /** Draws the monthly index on the 25-100 scale as a line with gaps where data is too thin. */
     static String trend(List<TrendPoint> points, String title, String notEnough) {
         StringBuilder svg = open(title);
         double plotHeight = HEIGHT - BOTTOM - TOP;

@@ -18,7 +18,7 @@ public final class Metrics {
         app.before(ctx -> ctx.attribute("kypso.started", System.nanoTime()));
         app.after(ctx -> {
             Long started = ctx.attribute("kypso.started");
-            String route = ctx.endpointHandlerPath();
+            String route = route(ctx);
             String key = "method=\"" + ctx.method() + "\",route=\"" + route + "\",status=\""
                     + ctx.statusCode() + "\"";
             requests.computeIfAbsent(key, k -> new LongAdder()).increment();
@@ -27,6 +27,16 @@ public final class Metrics {
                         .add(System.nanoTime() - started);
             }
         });
+    }
+
+    /** Returns the matched route pattern, so counters do not grow with every NIP or serial. */
+    private static String route(io.javalin.http.Context ctx) {
+        try {
+            String route = ctx.endpointHandlerPath();
+            return route == null || route.isEmpty() ? "unmatched" : route;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
     }
 
     /** Renders every counter and the {@code gauges} in the Prometheus text format. */

@@ -73,11 +73,8 @@ public final class Pages {
             body.append("<p>").append(Html.escape(messages.get("home.none"))).append("</p>");
         } else {
             body.append("<h2>").append(Html.escape(messages.get("home.regions"))).append("</h2>");
-            List<Summary> summaries = regions.stream().map(region -> {
-                RegionRapor figures = rapor.region(region, period);
-                return new Summary(region, region, figures.responses(), figures.index(),
-                        figures.band(), figures.enoughResponses());
-            }).toList();
+            List<Summary> summaries = regions.stream()
+                    .map(region -> rapor.regionSummary(region, period)).toList();
             body.append(summaryTable(messages, summaries, "/rapor/regions/",
                     messages.get("home.regions"), period));
         }

@@ -2,6 +2,7 @@ package id.kypso.aggregator.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.kypso.aggregator.store.StoreException;
 import id.kypso.core.sync.SyncHeaders;
 import id.kypso.core.sync.SyncJson;
 import io.javalin.Javalin;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 public final class Problems {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
-    private static final ObjectMapper MAPPER = SyncJson.newMapper();
+    private static final ObjectMapper MAPPER = SyncJson.newMapper()
+            .registerModule(FastInstants.module());
 
     private Problems() {
     }
@@ -32,11 +34,26 @@ public final class Problems {
 
     /** Installs the protocol header on every answer and the problem mapping. */
     public static void install(Javalin app) {
-        app.before(ctx -> ctx.header(SyncHeaders.PROTOCOL, "1"));
+        app.before(ctx -> {
+            ctx.header(SyncHeaders.PROTOCOL, "1");
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "no-referrer");
+            // Pages have no script; inline styles and SVG are their only embedded content.
+            ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline';"
+                    + " img-src 'self' data:; form-action 'self'; frame-ancestors 'none'");
+        });
         app.exception(ProblemException.class, (e, ctx) -> send(ctx, e));
         app.exception(HttpResponseException.class, (e, ctx) -> send(ctx,
                 new ProblemException(e.getStatus(), slug(e.getStatus()), title(e.getStatus()),
                         e.getMessage())));
+        app.exception(StoreException.class, (e, ctx) -> {
+            // Busy or unreachable storage is worth a retry; the kiosk keeps its records.
+            log.warn("Request {} {} failed in the database: {}", ctx.method(), ctx.path(),
+                    e.getMessage());
+            send(ctx, new ProblemException(503, "storage-unavailable", "Service unavailable",
+                    "the database did not complete the request; retry later")
+                    .with("retryAfterSeconds", 10));
+        });
         app.exception(Exception.class, (e, ctx) -> {
             log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
             send(ctx, new ProblemException(500, "internal", "Internal server error",
@@ -50,6 +67,10 @@ public final class Problems {
     }
 
     public static void send(Context ctx, ProblemException problem) {
+        if (isPage(ctx)) {
+            sendPage(ctx, problem);
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "/problems/" + problem.type());
         body.put("title", problem.title());
@@ -59,7 +80,34 @@ public final class Problems {
         if (problem.status() == 401) {
             ctx.header("WWW-Authenticate", "Kypso-Signature");
         }
+        Object retryAfter = problem.extensions().get("retryAfterSeconds");
+        if (retryAfter != null) {
+            ctx.header("Retry-After", retryAfter.toString());
+        }
         ctx.status(problem.status()).contentType(PROBLEM_JSON).result(write(body));
+    }
+
+    /** Returns whether the request is for a web page rather than the API or a download. */
+    private static boolean isPage(Context ctx) {
+        String path = ctx.path();
+        return !path.startsWith("/api/") && !path.startsWith("/open-data/")
+                && !path.equals("/health") && !path.equals("/metrics")
+                && !path.endsWith(".csv") && !path.endsWith(".pdf");
+    }
+
+    /** Shows a failed page request as a page, in the visitor's language, without internals. */
+    private static void sendPage(Context ctx, ProblemException problem) {
+        Messages messages = Messages.of(ctx.queryParam("lang"));
+        String text = switch (problem.status()) {
+            case 403 -> messages.get("error.forbidden");
+            case 404 -> messages.get("error.notFound");
+            case 400 -> messages.get("error.badRequest", problem.getMessage());
+            default -> messages.get("error.title");
+        };
+        String page = Html.page(messages, messages.get("error.title"), "<p class=\"error\">"
+                + Html.escape(text) + "</p>", ctx.path() + (messages.language().equals("en")
+                        ? "" : "?lang=en"), null, null);
+        ctx.status(problem.status()).contentType("text/html; charset=utf-8").result(page);
     }
 
     /** Writes {@code value} as the JSON body with status 200. */
@@ -71,7 +119,7 @@ public final class Problems {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("answer cannot be written as JSON: "
+            throw new IllegalStateException("response body cannot be written as JSON: "
                     + value.getClass().getSimpleName(), e);
         }
     }

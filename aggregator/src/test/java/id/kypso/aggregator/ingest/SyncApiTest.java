@@ -101,6 +101,35 @@ class SyncApiTest {
     }
 
     @Test
+    void sameRecordTwiceInOneBatch_isStoredThenDuplicate() throws Exception {
+        SyncRecord record = response();
+
+        PushResponse result = push(List.of(record, record));
+
+        assertThat(result.results()).extracting(PushResponse.RecordResult::status)
+                .containsExactly(Status.STORED, Status.DUPLICATE);
+        JsonNode rapor = server.readTree(server.get("/api/v1/rapor/officers/" + NIP_A).body());
+        assertThat(rapor.get("responses").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void responseIdReusedByAnotherRecord_isRejectedAndNotCounted() throws Exception {
+        SyncRecord original = response();
+        SyncRecord copy = kiosk.record("survey-response", original.payload());
+
+        PushResponse result = push(List.of(original, copy));
+        PushResponse retry = push(List.of(copy));
+
+        assertThat(result.results()).extracting(PushResponse.RecordResult::status)
+                .containsExactly(Status.STORED, Status.REJECTED);
+        assertThat(result.results().get(1).reason()).contains("stored before under another"
+                + " record id");
+        assertThat(retry.results().get(0).status()).isEqualTo(Status.REJECTED);
+        JsonNode rapor = server.readTree(server.get("/api/v1/rapor/officers/" + NIP_A).body());
+        assertThat(rapor.get("responses").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void duplicateWithKeysInOtherOrder_isDuplicate() throws Exception {
         SyncRecord original = response();
         push(List.of(original));

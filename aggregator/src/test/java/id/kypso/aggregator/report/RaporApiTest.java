@@ -161,6 +161,20 @@ class RaporApiTest {
         assertThat(find(rapor.get("elements"), "code", "U1").get("index").isNull()).isTrue();
         assertThat(find(rapor.get("elements"), "code", "U1").get("answers").asLong())
                 .isEqualTo(2);
+        assertThat(rapor.get("answerDistribution").isEmpty()).as("no answer counts below the"
+                + " minimum").isTrue();
+    }
+
+    @Test
+    void officerAnswerDistribution_countsEachValue() {
+        // Answers of A: value 4 fourteen times, 3 eleven times, 2 twice, 1 never (27 answers).
+        JsonNode distribution = get("/api/v1/rapor/officers/" + NIP_A)
+                .get("answerDistribution");
+
+        assertThat(distribution.get("4").asLong()).isEqualTo(14);
+        assertThat(distribution.get("3").asLong()).isEqualTo(11);
+        assertThat(distribution.get("2").asLong()).isEqualTo(2);
+        assertThat(distribution.get("1").asLong()).isZero();
     }
 
     @Test
@@ -236,6 +250,28 @@ class RaporApiTest {
                 .contains("B (baik)").contains("Siti Rahma");
         assertThat(english.body()).contains("<html lang=\"en\"").contains("Not enough responses");
         assertThat(office.body()).contains("91.67").doesNotContain("Menunggu lama");
+    }
+
+    @Test
+    void unknownOfficePage_isHtmlNotFound() {
+        HttpResponse<String> page = server.get("/rapor/offices/3273-09");
+        HttpResponse<String> api = server.get("/api/v1/rapor/offices/3273-09");
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("Halaman tidak ditemukan.");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/problem+json");
+    }
+
+    @Test
+    void pages_sendSecurityHeaders() {
+        HttpResponse<String> page = server.get("/rapor/offices/3273-01");
+
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("default-src 'none'").contains("frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
     @Test

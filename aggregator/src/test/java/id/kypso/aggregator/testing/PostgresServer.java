@@ -95,7 +95,7 @@ public final class PostgresServer {
     private static PostgresServer start(Path bin) {
         try {
             boolean root = "root".equals(System.getProperty("user.name"));
-            Path folder = Files.createTempDirectory("kypso-pg");
+            Path folder = Files.createTempDirectory("kypso-aggregator-pg");
             int port = freePort();
             PostgresServer server = new PostgresServer(bin, folder, port, root);
             if (root) {

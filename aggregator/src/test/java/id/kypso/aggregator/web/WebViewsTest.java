@@ -42,7 +42,7 @@ class WebViewsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        folder = Files.createTempDirectory("kypso-web");
+        folder = Files.createTempDirectory("kypso-aggregator-web");
         browser = Browser.start(folder.resolve("profile"), 412, 915);
         server = new TestServer(folder.resolve("data"));
         server.office("3273-01", "Disdukcapil Kota Bandung");
@@ -81,6 +81,16 @@ class WebViewsTest {
         }
         if (server != null) {
             server.close();
+        }
+        deleteTree(folder);
+    }
+
+    static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile()
+                    .delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot delete " + root, e);
         }
     }
 
