@@ -67,6 +67,7 @@ public final class KioskAgent implements AutoCloseable {
     private final RecentErrors errors;
     private final ClockSkew skew;
     private final Backoff backoff;
+    private final Duration maxBackoff;
     private final StatusLight light;
     private final OkHttpClient http;
     private final Clock clock;
@@ -81,6 +82,7 @@ public final class KioskAgent implements AutoCloseable {
     private volatile Instant nextAttemptAt;
     private volatile Instant lastRetentionAt;
     private volatile int consecutiveFailures;
+    private volatile Duration requestedWait;
     private volatile String configProblem;
     private volatile String faultReason;
     private volatile boolean stopped;
@@ -96,6 +98,7 @@ public final class KioskAgent implements AutoCloseable {
         this.errors = new RecentErrors(clock);
         this.skew = new ClockSkew(clock);
         this.backoff = new Backoff(builder.backoffBase, builder.backoffMax, builder.random);
+        this.maxBackoff = builder.backoffMax;
         this.outbox = new Outbox(database, clock, () -> {
             throw new IllegalStateException("the agent never appends records");
         });
@@ -139,6 +142,7 @@ public final class KioskAgent implements AutoCloseable {
             return storeFailed(e, cycleErrors);
         }
         SyncException pushFailure = push.failure();
+        requestedWait = pushFailure == null ? null : pushFailure.retryAfter().orElse(null);
         if (pushFailure != null) {
             note(cycleErrors, "push failed: " + pushFailure.getMessage());
         }
@@ -228,7 +232,7 @@ public final class KioskAgent implements AutoCloseable {
                 summary = null;
             }
             Duration delay = summary != null && consecutiveFailures == 0
-                    ? interval : backoff.delay(consecutiveFailures);
+                    ? interval : nextDelay();
             nextAttemptAt = clock.instant().plus(delay);
             if (consecutiveFailures > 0) {
                 log.info("Next sync attempt in {} ms after {} failed cycles", delay.toMillis(),
@@ -237,6 +241,19 @@ public final class KioskAgent implements AutoCloseable {
             waitForWake(delay);
         }
         log.info("Agent for kiosk {} stopped", identity.kioskId());
+    }
+
+    /**
+     * Returns the delay after a failed cycle: the backoff, but no less than the wait an
+     * overloaded aggregator requested with Retry-After (up to the backoff's maximum).
+     */
+    private Duration nextDelay() {
+        Duration delay = backoff.delay(consecutiveFailures);
+        Duration requested = requestedWait;
+        if (requested != null && requested.compareTo(delay) > 0) {
+            delay = requested.compareTo(maxBackoff) < 0 ? requested : maxBackoff;
+        }
+        return delay;
     }
 
     /** Asks the running loop for a cycle now, for example after the app stored a survey. */
