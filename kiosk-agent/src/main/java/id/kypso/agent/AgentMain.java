@@ -64,6 +64,11 @@ public final class AgentMain implements Callable<Integer> {
                     + " kept (default: ${DEFAULT-VALUE}).")
     int retentionDays;
 
+    @Option(names = "--keep-sent-days", defaultValue = "90",
+            description = "Days an acknowledged outbox record is kept before it is deleted; at"
+                    + " least --retention-days (default: ${DEFAULT-VALUE}).")
+    int keepSentDays;
+
     @Option(names = "--call-timeout", defaultValue = "60",
             description = "Seconds one HTTP call may take in total (default: ${DEFAULT-VALUE}).")
     long callTimeoutSeconds;
@@ -89,10 +94,12 @@ public final class AgentMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (intervalSeconds < 1 || batchSize < 1 || retentionDays < 0 || callTimeoutSeconds < 1
+        if (intervalSeconds < 1 || batchSize < 1 || retentionDays < 0 || keepSentDays < 0
+                || callTimeoutSeconds < 1
                 || statusPort < -1 || statusPort > 65535) {
             System.err.println("--interval, --batch-size and --call-timeout must be at least 1,"
-                    + " --retention-days at least 0, --status-port -1 to 65535");
+                    + " --retention-days and --keep-sent-days at least 0, --status-port -1 to"
+                    + " 65535");
             return CommandLine.ExitCode.USAGE;
         }
         if (ownsProcess) {
@@ -107,6 +114,7 @@ public final class AgentMain implements Callable<Integer> {
                     .interval(Duration.ofSeconds(intervalSeconds))
                     .batchSize(batchSize)
                     .retention(Duration.ofDays(retentionDays))
+                    .keepSentRecords(Duration.ofDays(keepSentDays))
                     .callTimeout(Duration.ofSeconds(callTimeoutSeconds))
                     .open();
         } catch (ConfigException | StoreException e) {

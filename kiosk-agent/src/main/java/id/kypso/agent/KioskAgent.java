@@ -52,6 +52,8 @@ public final class KioskAgent implements AutoCloseable {
     /** The shared database's file name in the kiosk data folder. */
     public static final String DATABASE_FILE = "kiosk.db";
     private static final Duration RETENTION_EVERY = Duration.ofHours(1);
+    /** Below this much free space a database failure is reported as a full disk. */
+    private static final long LOW_DISK_BYTES = 1024 * 1024;
 
     private final KioskIdentity identity;
     private final KioskDatabase database;
@@ -65,6 +67,7 @@ public final class KioskAgent implements AutoCloseable {
     private final RecentErrors errors;
     private final ClockSkew skew;
     private final Backoff backoff;
+    private final Duration maxBackoff;
     private final StatusLight light;
     private final OkHttpClient http;
     private final Clock clock;
@@ -79,6 +82,7 @@ public final class KioskAgent implements AutoCloseable {
     private volatile Instant nextAttemptAt;
     private volatile Instant lastRetentionAt;
     private volatile int consecutiveFailures;
+    private volatile Duration requestedWait;
     private volatile String configProblem;
     private volatile String faultReason;
     private volatile boolean stopped;
@@ -94,6 +98,7 @@ public final class KioskAgent implements AutoCloseable {
         this.errors = new RecentErrors(clock);
         this.skew = new ClockSkew(clock);
         this.backoff = new Backoff(builder.backoffBase, builder.backoffMax, builder.random);
+        this.maxBackoff = builder.backoffMax;
         this.outbox = new Outbox(database, clock, () -> {
             throw new IllegalStateException("the agent never appends records");
         });
@@ -105,7 +110,8 @@ public final class KioskAgent implements AutoCloseable {
         this.puller = new ConfigPuller(client, new BundleStore(builder.dataDir), state,
                 identity.kioskId().office());
         this.maintenance = new DatabaseMaintenance(database);
-        this.retention = new RetentionJob(database, clock, builder.retention);
+        this.retention = new RetentionJob(database, clock, builder.retention,
+                builder.keepSentRecords);
         this.health = new HealthProbe(identity.kioskId(), outbox, state, maintenance, skew,
                 errors, agentVersion(), clock);
         this.integrity = maintenance.checkIntegrity();
@@ -136,10 +142,14 @@ public final class KioskAgent implements AutoCloseable {
             return storeFailed(e, cycleErrors);
         }
         SyncException pushFailure = push.failure();
+        requestedWait = pushFailure == null ? null : pushFailure.retryAfter().orElse(null);
         if (pushFailure != null) {
             note(cycleErrors, "push failed: " + pushFailure.getMessage());
         }
         boolean reachable = pushFailure == null || isResponse(pushFailure);
+        if (push.completed()) {
+            lastSuccessAt = clock.instant();
+        }
 
         // Config and heartbeat only when the aggregator responds at all, so an outage costs
         // one timeout per cycle, not three.
@@ -188,14 +198,18 @@ public final class KioskAgent implements AutoCloseable {
             fault("the aggregator does not accept this kiosk's signature: "
                     + authFailure.getMessage());
             next = Indication.FAULT;
+        } else if (pushFailure != null
+                && pushFailure.kind() == SyncException.Kind.BAD_REQUEST) {
+            // The aggregator keeps rejecting whole requests: the queue is stuck until someone
+            // looks at the aggregator's log or the records.
+            fault("the aggregator rejects the kiosk's push requests: "
+                    + pushFailure.getMessage());
+            next = Indication.FAULT;
         } else if (!reachable) {
             next = Indication.OFFLINE;
         } else {
             faultReason = null;
             next = Indication.READY;
-        }
-        if (reachable && push.completed()) {
-            lastSuccessAt = clock.instant();
         }
         return finish(push, config, heartbeatSent, next, cycleErrors);
     }
@@ -218,7 +232,7 @@ public final class KioskAgent implements AutoCloseable {
                 summary = null;
             }
             Duration delay = summary != null && consecutiveFailures == 0
-                    ? interval : backoff.delay(consecutiveFailures);
+                    ? interval : nextDelay();
             nextAttemptAt = clock.instant().plus(delay);
             if (consecutiveFailures > 0) {
                 log.info("Next sync attempt in {} ms after {} failed cycles", delay.toMillis(),
@@ -227,6 +241,19 @@ public final class KioskAgent implements AutoCloseable {
             waitForWake(delay);
         }
         log.info("Agent for kiosk {} stopped", identity.kioskId());
+    }
+
+    /**
+     * Returns the delay after a failed cycle: the backoff, but no less than the wait an
+     * overloaded aggregator requested with Retry-After (up to the backoff's maximum).
+     */
+    private Duration nextDelay() {
+        Duration delay = backoff.delay(consecutiveFailures);
+        Duration requested = requestedWait;
+        if (requested != null && requested.compareTo(delay) > 0) {
+            delay = requested.compareTo(maxBackoff) < 0 ? requested : maxBackoff;
+        }
+        return delay;
     }
 
     /** Asks the running loop for a cycle now, for example after the app stored a survey. */
@@ -272,10 +299,12 @@ public final class KioskAgent implements AutoCloseable {
         }
         Optional<String> retentionTotal = Optional.empty();
         Optional<String> retentionRun = Optional.empty();
+        Optional<String> prunedTotal = Optional.empty();
         if (snapshot != null) {
             KioskState state = new KioskState(database);
             retentionTotal = state.get(RetentionJob.CLEARED_TICKETS);
             retentionRun = state.get(RetentionJob.LAST_RUN_AT);
+            prunedTotal = state.get(RetentionJob.PRUNED_RECORDS);
         }
         long unsent = snapshot == null ? -1 : snapshot.unsentRecords();
         Instant oldest = snapshot == null ? null : snapshot.oldestUnsentAt();
@@ -305,6 +334,7 @@ public final class KioskAgent implements AutoCloseable {
                 snapshot == null ? null : snapshot.devices().appSeenAt(),
                 health.agentVersion(),
                 retentionTotal.map(Long::parseLong).orElse(0L),
+                prunedTotal.map(Long::parseLong).orElse(0L),
                 retentionRun.map(Instant::parse).orElse(null),
                 errors.lines());
     }
@@ -366,13 +396,26 @@ public final class KioskAgent implements AutoCloseable {
     }
 
     private SyncSummary storeFailed(StoreException e, List<String> cycleErrors) {
-        String reason = e.isDiskFull()
-                ? "disk is full; pending records are kept, free space on the data folder"
+        String reason = e.isDiskFull() || isDiskNearlyFull()
+                ? "disk is full; pending records are kept, free space on the data folder ("
+                        + e.getMessage() + ")"
                 : "kiosk database failed: " + e.getMessage();
         log.error("Sync cycle stopped: {}", reason, e);
         note(cycleErrors, reason);
         fault(reason);
         return finish(null, null, false, Indication.FAULT, cycleErrors);
+    }
+
+    /**
+     * Returns whether the data folder has almost no space left. On a full disk SQLite fails
+     * reads too, with an I/O error on its shared-memory file rather than SQLITE_FULL.
+     */
+    private boolean isDiskNearlyFull() {
+        try {
+            return maintenance.freeBytes() < LOW_DISK_BYTES;
+        } catch (StoreException e) {
+            return false;
+        }
     }
 
     private void note(List<String> cycleErrors, String message) {
@@ -430,6 +473,7 @@ public final class KioskAgent implements AutoCloseable {
         private Duration interval = Duration.ofSeconds(30);
         private int batchSize = 200;
         private Duration retention = Duration.ofDays(30);
+        private Duration keepSentRecords = Duration.ofDays(90);
         private Duration callTimeout = Duration.ofSeconds(60);
         private Duration backoffBase = Duration.ofSeconds(5);
         private Duration backoffMax = Duration.ofMinutes(10);
@@ -462,6 +506,12 @@ public final class KioskAgent implements AutoCloseable {
         /** Sets how long after its sync a ticket's personal data is kept. */
         public Builder retention(Duration retention) {
             this.retention = retention;
+            return this;
+        }
+
+        /** Sets how long an acknowledged outbox record is kept before it is deleted. */
+        public Builder keepSentRecords(Duration keepSentRecords) {
+            this.keepSentRecords = keepSentRecords;
             return this;
         }
 

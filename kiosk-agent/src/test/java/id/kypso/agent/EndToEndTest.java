@@ -21,7 +21,7 @@ class EndToEndTest {
     Path serverDir;
 
     @Test
-    void agent_pushesPullsAndBeatsAgainstTheRealAggregator() throws Exception {
+    void syncOnce_worksWithRealAggregator() throws Exception {
         KioskFixture kiosk = KioskFixture.create(dataDir, "http://127.0.0.1:9");
         KioskDatabase database = kiosk.openDatabase();
         Clock clock = Clock.systemUTC();

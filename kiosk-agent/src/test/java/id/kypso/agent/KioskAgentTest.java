@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,7 +62,7 @@ class KioskAgentTest {
     }
 
     @Test
-    void syncOnce_pushesEveryPendingRecordAndMarksItSent() throws Exception {
+    void syncOnce_marksPushedRecordsSent() throws Exception {
         completeSurveys(10);
 
         try (KioskAgent agent = openAgent()) {
@@ -79,7 +80,7 @@ class KioskAgentTest {
     }
 
     @Test
-    void syncOnce_installsConfigAndThenSendsItsEtag() throws Exception {
+    void syncOnce_installsConfigThenSendsEtag() throws Exception {
         try (KioskAgent agent = openAgent()) {
             SyncSummary first = agent.syncOnce();
             SyncSummary second = agent.syncOnce();
@@ -93,7 +94,7 @@ class KioskAgentTest {
     }
 
     @Test
-    void invalidBundle_leavesLastGoodOneInstalledAndIsReported() throws Exception {
+    void invalidBundle_keepsLastGoodOne() throws Exception {
         try (KioskAgent agent = openAgent()) {
             agent.syncOnce();
             byte[] installed = Files.readAllBytes(new BundleStore(dataDir).file());
@@ -148,7 +149,7 @@ class KioskAgentTest {
     }
 
     @Test
-    void rejectedRecord_isSetAsideAndTheRestStored() throws Exception {
+    void rejectedRecord_doesNotBlockOthers() throws Exception {
         completeSurveys(5);
         aggregator.rejectRecords(record -> record.sequence() == 3);
 
@@ -173,7 +174,7 @@ class KioskAgentTest {
     }
 
     @Test
-    void requestRejectedFor422_isSplitUntilTheBadRecordStandsAlone() throws Exception {
+    void rejectedRequest_splitsTheBatch() throws Exception {
         completeSurveys(8);
         aggregator.rejectRequestsWith(record -> record.sequence() == 6);
 
@@ -185,6 +186,23 @@ class KioskAgentTest {
             assertThat(summary.allAcknowledged()).isTrue();
         }
         assertThat(aggregator.records()).hasSize(15);
+    }
+
+    @Test
+    void everyRequestRejected_stopsAfterFiveAndFaults() throws Exception {
+        completeSurveys(10);
+        aggregator.rejectRequestsWith(record -> true);
+
+        try (KioskAgent agent = openAgent()) {
+            SyncSummary summary = agent.syncOnce();
+
+            assertThat(summary.rejected()).isEqualTo(5);
+            assertThat(summary.pendingLeft()).isEqualTo(15);
+            assertThat(summary.allAcknowledged()).isFalse();
+            assertThat(summary.indication()).isEqualTo(Indication.FAULT);
+            assertThat(agent.status(Locale.ENGLISH).message())
+                    .contains("rejects the kiosk's push requests");
+        }
     }
 
     @Test
@@ -227,6 +245,39 @@ class KioskAgentTest {
             assertThat(status.sentRecords()).isEqualTo(2);
             assertThat(status.message()).startsWith("Siap.");
             assertThat(status.databaseIntegrity()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void runLoop_syncsOnPostAndStops() throws Exception {
+        try (KioskAgent agent = KioskAgent.builder(dataDir).aggregatorUrl(aggregator.url())
+                .interval(Duration.ofHours(1)).open()) {
+            var address = agent.startStatusServer(0);
+            Thread loop = Thread.ofPlatform().name("agent-loop").start(agent::run);
+            awaitTrue(() -> aggregator.heartbeats().size() == 1);
+            completeSurveys(1);
+
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort()
+                            + "/sync")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            awaitTrue(() -> aggregator.records().size() == 2);
+            agent.stop();
+            loop.join(Duration.ofSeconds(30));
+
+            assertThat(response.statusCode()).isEqualTo(202);
+            assertThat(loop.isAlive()).isFalse();
+            assertThat(aggregator.heartbeats()).hasSize(2);
+        }
+    }
+
+    /** Waits for an event of another thread, failing after 30 s. */
+    private static void awaitTrue(java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for the agent loop").isLessThan(deadline);
+            Thread.sleep(10);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param databaseIntegrity the result of {@code PRAGMA integrity_check} at start, "ok" when
  *     healthy
  * @param retentionClearedTickets tickets whose personal data retention has cleared, in total
+ * @param retentionPrunedRecords acknowledged outbox records retention has deleted, in total
  */
 public record AgentStatus(
         String kioskId,
@@ -43,6 +44,7 @@ public record AgentStatus(
         Instant appSeenAt,
         String agentVersion,
         long retentionClearedTickets,
+        long retentionPrunedRecords,
         Instant retentionLastRunAt,
         List<String> lastErrors) {
 }

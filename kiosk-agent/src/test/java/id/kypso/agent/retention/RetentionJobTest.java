@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RetentionJobTest {
     private static final Duration KEEP = Duration.ofDays(30);
+    private static final Duration KEEP_SENT = Duration.ofDays(90);
 
     @TempDir
     Path dataDir;
@@ -47,7 +48,7 @@ class RetentionJobTest {
     @Test
     void syncedTicket_isClearedAfterTheRetentionPeriod() throws Exception {
         completeAndSync("REG-1");
-        RetentionJob job = new RetentionJob(database, clock, KEEP);
+        RetentionJob job = new RetentionJob(database, clock, KEEP, KEEP_SENT);
 
         clock.advance(KEEP.minusMinutes(1));
         int early = job.run();
@@ -64,7 +65,7 @@ class RetentionJobTest {
     void unsyncedTicket_keepsItsData() throws Exception {
         completeAndSync("REG-1");
         KioskFixture.completeSurvey(ledger, kiosk.keys(), "REG-2", clock);
-        RetentionJob job = new RetentionJob(database, clock, KEEP);
+        RetentionJob job = new RetentionJob(database, clock, KEEP, KEEP_SENT);
 
         clock.advance(KEEP.multipliedBy(3));
         int cleared = job.run();
@@ -75,8 +76,8 @@ class RetentionJobTest {
     }
 
     @Test
-    void clearedCount_accumulatesAcrossRunsAndTicketRowsStay() throws Exception {
-        RetentionJob job = new RetentionJob(database, clock, KEEP);
+    void clearedCount_accumulates() throws Exception {
+        RetentionJob job = new RetentionJob(database, clock, KEEP, KEEP_SENT);
         completeAndSync("REG-1");
         clock.advance(KEEP);
         job.run();
@@ -92,6 +93,55 @@ class RetentionJobTest {
         assertThat(new KioskState(database).get(RetentionJob.CLEARED_TICKETS)).contains("3");
         assertThat(count("SELECT count(*) FROM ticket")).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM ticket WHERE masked_nik IS NOT NULL")).isZero();
+    }
+
+    @Test
+    void sentRecords_areDeletedAfterTheirOwnPeriod() throws Exception {
+        completeAndSync("REG-1");
+        completeAndSync("REG-2");
+        KioskFixture.completeSurvey(ledger, kiosk.keys(), "REG-3", clock);
+        RetentionJob job = new RetentionJob(database, clock, KEEP, KEEP_SENT);
+
+        clock.advance(KEEP_SENT.minusMinutes(1));
+        job.run();
+        long beforeDue = count("SELECT count(*) FROM outbox");
+        clock.advance(Duration.ofMinutes(1));
+        job.run();
+
+        assertThat(beforeDue).isEqualTo(6);
+        assertThat(count("SELECT count(*) FROM outbox WHERE state = 'SENT'")).isZero();
+        assertThat(count("SELECT count(*) FROM outbox WHERE state = 'PENDING'")).isEqualTo(2);
+        assertThat(new KioskState(database).get(RetentionJob.PRUNED_RECORDS)).contains("4");
+    }
+
+    @Test
+    void newestRecord_isKeptSoSequencesNeverRepeat() throws Exception {
+        completeAndSync("REG-1");
+        RetentionJob job = new RetentionJob(database, clock, KEEP, KEEP_SENT);
+        clock.advance(KEEP_SENT.multipliedBy(2));
+
+        job.run();
+        KioskFixture.completeSurvey(ledger, kiosk.keys(), "REG-2", clock);
+
+        assertThat(count("SELECT count(*) FROM outbox WHERE sequence = 2")).isOne();
+        assertThat(count("SELECT min(sequence) FROM outbox")).isEqualTo(2);
+        assertThat(count("SELECT max(sequence) FROM outbox")).isEqualTo(4);
+    }
+
+    @Test
+    void rejectedRecords_areNeverDeleted() throws Exception {
+        KioskFixture.completeSurvey(ledger, kiosk.keys(), "REG-1", clock);
+        List<SyncRecord> pending = outbox.pending(100);
+        outbox.markRejected(pending.getFirst().id(), "invalid payload");
+        outbox.markSent(List.of(pending.getLast().id()));
+        completeAndSync("REG-2");
+        RetentionJob job = new RetentionJob(database, clock, KEEP, KEEP_SENT);
+        clock.advance(KEEP_SENT.multipliedBy(5));
+
+        job.run();
+
+        assertThat(count("SELECT count(*) FROM outbox WHERE state = 'REJECTED'")).isOne();
+        assertThat(count("SELECT count(*) FROM outbox WHERE state = 'SENT'")).isOne();
     }
 
     private List<String> ticketColumns(long serial) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The app (a survey writer in its own JVM) and the agent write the shared database at the same
- * time, with checkpoints in between; neither may fail with SQLITE_BUSY or "database is locked".
+ * time, with checkpoints in between. Neither may fail with SQLITE_BUSY or "database is locked".
  */
 class ConcurrentWritersTest {
     private static final int SURVEYS = 300;
@@ -30,7 +30,7 @@ class ConcurrentWritersTest {
     Path serverDir;
 
     @Test
-    void appAndAgentWritingAtOnce_neverFailBusy() throws Exception {
+    void concurrentWriters_neverFailBusy() throws Exception {
         KioskFixture kiosk = KioskFixture.create(dataDir, "http://127.0.0.1:9");
         KioskDatabase database = kiosk.openDatabase();
         Path writerLog = dataDir.resolve("writer.log");

@@ -29,8 +29,8 @@ class DatabaseMaintenanceTest {
         DatabaseMaintenance maintenance = new DatabaseMaintenance(database);
         boolean completed;
         long before;
-        // An open connection, as the app holds one, keeps SQLite from removing the WAL when
-        // the writers close theirs.
+        // An open connection, like the ones the app keeps open, stops SQLite from removing
+        // the WAL when the writers close theirs.
         try (Connection idle = database.connect()) {
             for (int i = 1; i <= 200; i++) {
                 KioskFixture.completeSurvey(ledger, kiosk.keys(), "REG-" + i, Clock.systemUTC());
@@ -47,7 +47,7 @@ class DatabaseMaintenanceTest {
     }
 
     @Test
-    void corruptDatabase_putsTheAgentInFaultWithoutSyncing() throws Exception {
+    void corruptDatabase_faultsWithoutSyncing() throws Exception {
         KioskFixture kiosk = KioskFixture.create(dataDir, "http://127.0.0.1:9");
         KioskDatabase database = kiosk.openDatabase();
         SurveyLedger ledger = KioskFixture.ledger(database, Clock.systemUTC());

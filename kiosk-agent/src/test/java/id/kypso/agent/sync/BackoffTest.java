@@ -14,7 +14,7 @@ class BackoffTest {
             new Random(7));
 
     @Test
-    void delay_growsExponentiallyWithinTheUpperHalfOfEachWindow() {
+    void delay_doublesWithJitter() {
         for (int failures = 1; failures <= 7; failures++) {
             long window = 5_000L << (failures - 1);
             for (int i = 0; i < 50; i++) {

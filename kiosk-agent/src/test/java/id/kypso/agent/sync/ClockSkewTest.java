@@ -22,7 +22,7 @@ class ClockSkewTest {
     Path serverDir;
 
     @Test
-    void kioskClockTwentyMinutesSlow_isMeasuredAndCorrected() throws Exception {
+    void slowKioskClock_isCorrected() throws Exception {
         KioskFixture kiosk = KioskFixture.create(dataDir, "http://127.0.0.1:9");
         KioskDatabase database = kiosk.openDatabase();
         Clock slow = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.kypso.agent.KioskAgent;
 import id.kypso.agent.SyncSummary;
+import id.kypso.agent.status.Indication;
 import id.kypso.agent.testing.FaultProxy;
 import id.kypso.agent.testing.FaultProxy.Fault;
 import id.kypso.agent.testing.KioskFixture;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +87,38 @@ class NetworkFaultTest {
                         .isNotNull();
                 assertThat(json.readTree(payload)).isEqualTo(json.readTree(entry.getValue()));
             }
+        }
+    }
+
+    @Test
+    void loginPageAfterStore_isNotAnAcknowledgement() throws Exception {
+        KioskFixture kiosk = KioskFixture.create(dataDir, "http://127.0.0.1:9");
+        KioskDatabase database = kiosk.openDatabase();
+        Clock clock = Clock.systemUTC();
+        Outbox outbox = KioskFixture.outbox(database, clock);
+        KioskFixture.completeSurvey(KioskFixture.ledger(database, clock), kiosk.keys(),
+                "REG-1", clock);
+        AtomicReference<Fault> fault = new AtomicReference<>(Fault.LOGIN_PAGE_AFTER_STORE);
+
+        try (RealAggregator aggregator = RealAggregator.start(serverDir);
+                FaultProxy proxy = FaultProxy.start(aggregator.port(), fault::get);
+                KioskAgent agent = KioskAgent.builder(dataDir).aggregatorUrl(proxy.url())
+                        .open()) {
+            aggregator.enroll("3273-01-K01", kiosk.keys().getPublic());
+
+            SyncSummary portal = agent.syncOnce();
+            long storedBehindPortal = aggregator.payloads("3273-01-K01").size();
+            long pendingBehindPortal = outbox.count("PENDING");
+            fault.set(Fault.PASS);
+            SyncSummary open = agent.syncOnce();
+
+            assertThat(portal.indication()).isEqualTo(Indication.OFFLINE);
+            assertThat(portal.pushed()).isZero();
+            assertThat(storedBehindPortal).isEqualTo(2);
+            assertThat(pendingBehindPortal).isEqualTo(2);
+            assertThat(open.duplicates()).isEqualTo(2);
+            assertThat(open.allAcknowledged()).isTrue();
+            assertThat(aggregator.payloads("3273-01-K01")).hasSize(2);
         }
     }
 

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
@@ -56,17 +55,6 @@ public final class KioskFixture {
             throw new UncheckedIOException(e);
         }
         return new KioskFixture(dataDir, keys);
-    }
-
-    /** Reads an existing data folder made by {@link #create}. */
-    public static KioskFixture existing(Path dataDir) {
-        try {
-            String key = Files.readString(dataDir.resolve("kiosk.key"), StandardCharsets.US_ASCII);
-            var privateKey = Ed25519.privateKey(key);
-            return new KioskFixture(dataDir, new KeyPair(null, privateKey));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public Path dataDir() {
@@ -122,9 +110,5 @@ public final class KioskFixture {
                         new OfficerRating(Fixtures.RECORDER.digits(), "PEREKAMAN", true,
                                 answers, null)),
                 List.of());
-    }
-
-    public static UUID newId() {
-        return UUIDS.generate();
     }
 }

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -50,9 +48,7 @@ public final class TestAggregator implements AutoCloseable {
     private final String kioskId;
     private final Map<UUID, String> records = new ConcurrentHashMap<>();
     private final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
-    private final AtomicInteger pushRequests = new AtomicInteger();
-    private final AtomicInteger configRequests = new AtomicInteger();
-    private volatile Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.systemUTC();
     private volatile Predicate<SyncRecord> rejectRecord = record -> false;
     private volatile Predicate<SyncRecord> rejectRequestWith = record -> false;
     private volatile byte[] configBody;
@@ -104,19 +100,6 @@ public final class TestAggregator implements AutoCloseable {
 
     public List<Heartbeat> heartbeats() {
         return List.copyOf(heartbeats);
-    }
-
-    public int pushRequests() {
-        return pushRequests.get();
-    }
-
-    public int configRequests() {
-        return configRequests.get();
-    }
-
-    /** Sets the server clock, to test a kiosk whose clock is off. */
-    public void clock(Clock clock) {
-        this.clock = clock;
     }
 
     /** Answers REJECTED for records matching {@code rule}. */
@@ -195,7 +178,6 @@ public final class TestAggregator implements AutoCloseable {
     }
 
     private void push(HttpExchange exchange, byte[] body) throws IOException {
-        pushRequests.incrementAndGet();
         PushRequest request = json.readValue(body, PushRequest.class);
         if (request.records().stream().anyMatch(rejectRequestWith)) {
             respond(exchange, 422, problem(422, "a record has an invalid payload"));
@@ -226,7 +208,6 @@ public final class TestAggregator implements AutoCloseable {
     }
 
     private void config(HttpExchange exchange) throws IOException {
-        configRequests.incrementAndGet();
         String etag = configEtag;
         if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
             exchange.sendResponseHeaders(304, -1);
@@ -256,11 +237,6 @@ public final class TestAggregator implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
-    }
-
-    /** Returns the instant the server clock reads now. */
-    public Instant now() {
-        return clock.instant();
     }
 
     @Override
