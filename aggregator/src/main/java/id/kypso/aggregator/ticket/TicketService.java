@@ -69,16 +69,21 @@ public final class TicketService {
         return status;
     }
 
-    /** Revokes a ticket so counters refuse it. Returns false when no such ticket is stored. */
-    public boolean revoke(String ticketId) {
+    /**
+     * Revokes a ticket so counters refuse it, also one the aggregator has not seen yet (a
+     * ticket reported lost before its kiosk synced). Revoking twice keeps the first time.
+     */
+    public void revoke(KioskId kioskId, long serial) {
+        String ticketId = kioskId + "/" + serial;
         int changed = database.inTransaction(connection -> Sql.update(connection,
-                "UPDATE ticket SET revoked_at = ? WHERE ticket_id = ? AND revoked_at IS NULL",
-                clock.millis(), ticketId));
+                "INSERT INTO ticket (ticket_id, kiosk_id, office_id, region, serial, revoked_at)"
+                        + " VALUES (?,?,?,?,?,?) ON CONFLICT (ticket_id) DO UPDATE SET"
+                        + " revoked_at = excluded.revoked_at WHERE ticket.revoked_at IS NULL",
+                ticketId, kioskId.toString(), kioskId.office().toString(),
+                kioskId.office().region(), serial, clock.millis()));
         if (changed == 1) {
             log.info("Revoked ticket {}", ticketId);
         }
-        return changed == 1 || database.read(connection -> find(connection, ticketId))
-                .isPresent();
     }
 
     private static String ticketId(Kiosk counter, String kioskIdText, long serial) {

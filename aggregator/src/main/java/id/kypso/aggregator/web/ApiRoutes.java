@@ -129,11 +129,14 @@ public final class ApiRoutes {
             Problems.json(ctx, Map.of("kioskId", kioskId.toString(), "revoked", true));
         }));
         app.post("/api/v1/admin/tickets/{kioskId}/{serial}/revoke", adminAuth.admin(ctx -> {
-            String ticketId = kioskId(ctx.pathParam("kioskId")) + "/" + serial(ctx);
-            if (!services.tickets().revoke(ticketId)) {
-                throw ProblemException.notFound("ticket " + ticketId + " is not stored");
+            KioskId kioskId = kioskId(ctx.pathParam("kioskId"));
+            long serial = serial(ctx);
+            if (serial < 1 || serial > 0xffff_ffffL) {
+                throw ProblemException.badRequest("ticket serial must be 1-4294967295: "
+                        + serial);
             }
-            Problems.json(ctx, Map.of("ticketId", ticketId, "revoked", true));
+            services.tickets().revoke(kioskId, serial);
+            Problems.json(ctx, Map.of("ticketId", kioskId + "/" + serial, "revoked", true));
         }));
         app.put("/api/v1/admin/users/{username}", adminAuth.admin(ctx -> {
             UserRequest request = Problems.read(ctx.bodyAsBytes(), UserRequest.class);

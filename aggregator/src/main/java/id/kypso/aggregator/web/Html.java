@@ -34,7 +34,7 @@ final class Html {
             button{background:#0b3d6b;color:#fff;border:0;border-radius:4px;cursor:pointer}
             .hint{color:#4a4a4a;font-size:.9rem}
             .scroll{overflow-x:auto}
-            svg text{font-size:12px;fill:#1a1a1a}
+            svg text{font-size:18px;fill:#1a1a1a}
             .error{color:#8a0000;font-weight:600}
             footer{color:#4a4a4a;font-size:.85rem;padding:16px;text-align:center}
             """;

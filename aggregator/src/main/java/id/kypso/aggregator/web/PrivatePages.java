@@ -2,6 +2,7 @@ package id.kypso.aggregator.web;
 
 import id.kypso.aggregator.admin.Office;
 import id.kypso.aggregator.admin.OfficeRegistry;
+import id.kypso.aggregator.auth.Role;
 import id.kypso.aggregator.auth.UserAccounts;
 import id.kypso.aggregator.auth.UserAccounts.Session;
 import id.kypso.aggregator.fleet.FleetService;
@@ -56,6 +57,7 @@ final class PrivatePages {
         app.post("/login", this::login);
         app.post("/logout", this::logout);
         app.get("/dashboard", this::dashboard);
+        app.get("/dashboard.csv", this::dashboardCsv);
     }
 
     private void loginPage(Context ctx, boolean failed) {
@@ -144,9 +146,69 @@ final class PrivatePages {
             case ADMIN -> body.append(fleetTable(messages, fleet.fleet(Optional.empty())));
             default -> throw new IllegalStateException("unknown role " + user.role());
         }
+        body.append("<p><a href=\"/dashboard.csv?period=").append(period.label()).append("\">")
+                .append(Html.escape(messages.get("export.csv"))).append("</a></p>");
         ctx.header("Cache-Control", "no-store");
         Pages.html(ctx, pages.page(ctx, messages.get("dashboard.title", user.username()),
                 body.toString()));
+    }
+
+    /** Downloads the dashboard's list as CSV: complaints, officers or kiosks by role. */
+    private void dashboardCsv(Context ctx) {
+        Optional<Session> session = pages.session(ctx);
+        if (session.isEmpty()) {
+            forbidden(ctx);
+            return;
+        }
+        Period period = ApiRoutes.period(ctx);
+        UserAccounts.User user = session.get().user();
+        List<List<String>> rows = new ArrayList<>();
+        switch (user.role()) {
+            case OFFICE_HEAD, OMBUDSMAN -> {
+                rows.add(List.of("date", "office_id", "nip", "category", "text"));
+                Optional<String> office = user.role() == Role.OFFICE_HEAD
+                        ? Optional.of(user.officeId()) : Optional.empty();
+                for (ComplaintRow row : complaints.list(office, period)) {
+                    rows.add(List.of(row.date().toString(), row.officeId(),
+                            row.nip() == null ? "" : row.nip(), row.category(),
+                            row.text() == null ? "" : row.text()));
+                }
+            }
+            case KASN -> {
+                rows.add(List.of("office_id", "nip", "name", "responses", "index", "band"));
+                for (Office office : offices.all()) {
+                    for (Summary officer : rapor.office(office, period).officers()) {
+                        rows.add(List.of(office.officeId(), officer.id(),
+                                officer.name() == null ? "" : officer.name(),
+                                String.valueOf(officer.responses()),
+                                officer.index() == null ? "" : officer.index().toPlainString(),
+                                officer.band() == null ? "" : officer.band().name()));
+                    }
+                }
+            }
+            case ADMIN -> {
+                rows.add(List.of("kiosk_id", "office_id", "revoked", "silent",
+                        "last_heartbeat", "unsent", "printer", "app_version", "agent_version",
+                        "stored", "rejected"));
+                for (KioskHealth kiosk : fleet.fleet(Optional.empty())) {
+                    var heartbeat = kiosk.heartbeat();
+                    rows.add(List.of(kiosk.kioskId(), kiosk.officeId(),
+                            String.valueOf(kiosk.revoked()), String.valueOf(kiosk.silent()),
+                            kiosk.lastHeartbeatAt() == null ? ""
+                                    : kiosk.lastHeartbeatAt().toString(),
+                            heartbeat == null ? "" : String.valueOf(heartbeat.unsentRecords()),
+                            heartbeat == null ? "" : String.valueOf(heartbeat.printerState()),
+                            heartbeat == null ? "" : String.valueOf(heartbeat.appVersion()),
+                            heartbeat == null ? "" : String.valueOf(heartbeat.agentVersion()),
+                            String.valueOf(kiosk.storedRecords()),
+                            String.valueOf(kiosk.rejectedRecords())));
+                }
+            }
+            default -> throw new IllegalStateException("unknown role " + user.role());
+        }
+        ctx.header("Cache-Control", "no-store");
+        Exports.csv(ctx, "dashboard-" + user.role().name().toLowerCase(java.util.Locale.ROOT)
+                + "-" + period.label(), rows);
     }
 
     private String complaintTable(Messages messages, List<ComplaintRow> rows) {

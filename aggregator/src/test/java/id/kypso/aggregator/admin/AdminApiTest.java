@@ -143,6 +143,23 @@ class AdminApiTest {
     }
 
     @Test
+    void unsyncedTicket_canBeRevokedAndIsRefused() throws Exception {
+        server.office("3273-01", "Kantor");
+        var kiosk = server.enrolledKiosk("3273-01-K01");
+        var counter = server.enrolledKiosk("3273-01-K90");
+
+        TestServer.check(server.admin("POST", "/api/v1/admin/tickets/3273-01-K01/8/revoke",
+                null), 200);
+        JsonNode bundle = server.readTree(kiosk.signed("GET", "/api/v1/config", null).body());
+        JsonNode redeem = server.readTree(counter.signed("POST",
+                "/api/v1/tickets/3273-01-K01/8/redeem", null).body());
+
+        assertThat(bundle.get("revokedTickets").toString()).contains("3273-01-K01/8");
+        assertThat(redeem.get("state").asText()).isEqualTo("REVOKED");
+        assertThat(redeem.get("redeemedNow").asBoolean()).isFalse();
+    }
+
+    @Test
     void revokedTicket_isListedInConfig() throws Exception {
         server.office("3273-01", "Kantor");
         var kiosk = server.enrolledKiosk("3273-01-K01");

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -46,13 +48,20 @@ public final class Browser implements AutoCloseable {
         return new Browser(driver);
     }
 
-    /** Saves a screenshot of the current page, for a person to look at. */
+    /** Saves a screenshot of the whole page, for a person to look at. */
     public void screenshot(Path file) {
+        Dimension window = driver.manage().window().getSize();
+        Object height = ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollHeight");
         try {
             Files.createDirectories(file.getParent());
+            driver.manage().window().setSize(new Dimension(window.getWidth(),
+                    Math.max(window.getHeight(), ((Number) height).intValue() + 140)));
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new IllegalStateException("cannot save screenshot " + file, e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 

@@ -137,6 +137,19 @@ class WebSecurityTest {
     }
 
     @Test
+    void dashboardCsv_needsLoginAndListsComplaints() throws Exception {
+        HttpResponse<String> anonymous = get("/dashboard.csv");
+        signIn();
+
+        HttpResponse<String> csv = get("/dashboard.csv");
+
+        assertThat(anonymous.statusCode()).isEqualTo(403);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("date,office_id,nip,category,text");
+    }
+
+    @Test
     void shortPassword_isUnprocessable() {
         HttpResponse<String> response = server.admin("PUT", "/api/v1/admin/users/short",
                 Map.of("role", "KASN", "password", "short"));
