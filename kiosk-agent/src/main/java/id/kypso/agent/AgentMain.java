@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -123,6 +125,7 @@ public final class AgentMain implements Callable<Integer> {
             return EXIT_UNUSABLE;
         }
 
+        CountDownLatch closed = new CountDownLatch(1);
         try (agent) {
             if (requeueRejected) {
                 int moved = new OutboxRepair(agent.database()).requeueRejected();
@@ -133,17 +136,21 @@ public final class AgentMain implements Callable<Integer> {
                 return runOnce(agent);
             }
             startStatusServer(agent);
-            Thread main = Thread.currentThread();
+
+            // On SIGTERM, end the loop after its cycle and let the JVM exit once the agent is
+            // closed, waiting at most 10 s for a cycle that is still pushing.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 agent.stop();
                 try {
-                    main.join(Duration.ofSeconds(10));
+                    closed.await(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }, "agent-shutdown"));
             agent.run();
             return CommandLine.ExitCode.OK;
+        } finally {
+            closed.countDown();
         }
     }
 

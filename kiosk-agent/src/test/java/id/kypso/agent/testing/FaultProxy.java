@@ -22,35 +22,35 @@ import java.util.function.Supplier;
 /**
  * An HTTP/1.1 proxy on loopback that injects network faults between the agent and an
  * aggregator, one fault per request. It parses just enough HTTP (Content-Length and chunked
- * bodies) to know where each request and answer ends, so a fault can strike before the
+ * bodies) to know where each request and response ends, so a fault can strike before the
  * aggregator sees a request or after it has stored it.
  */
 public final class FaultProxy implements AutoCloseable {
     /** What the proxy does to one request. */
     public enum Fault {
-        /** Forward the request and its answer unchanged. */
+        /** Forward the request and its response unchanged. */
         PASS,
         /** Wait 300 ms, then forward. */
         DELAY,
-        /** Reset the connection before the aggregator sees the request. */
+        /** Reset the connection before the request reaches the aggregator. */
         RESET_BEFORE_FORWARD,
         /** Forward part of the request body to the aggregator, then reset both sides. */
         RESET_MID_REQUEST,
-        /** Forward the request, then close without answering: the aggregator has stored it. */
-        DROP_ANSWER,
-        /** Forward the request, send half the answer, then reset. */
-        RESET_MID_ANSWER,
-        /** Forward the request, then send the answer one byte every 5 ms. */
+        /** Forward the request, then close without a response: the aggregator has stored it. */
+        DROP_RESPONSE,
+        /** Forward the request, send half the response, then reset. */
+        RESET_MID_RESPONSE,
+        /** Forward the request, then send the response one byte every 5 ms. */
         SLOW_DRIP,
-        /** Answer 502 from the proxy, as a reverse proxy does when its upstream is down. */
+        /** Return 502 from the proxy, as a reverse proxy does when its upstream is down. */
         PROXY_502,
-        /** Forward the request, then replace the answer with a 503 problem. */
+        /** Forward the request, then replace the response with a 503 problem. */
         SERVER_503_AFTER_STORE,
-        /** Answer 200 with a captive portal's HTML login page, without forwarding. */
+        /** Return 200 with a captive portal's HTML login page, without forwarding. */
         LOGIN_PAGE,
-        /** Forward the request, then answer 200 with a login page instead. */
+        /** Forward the request, then return 200 with a login page instead. */
         LOGIN_PAGE_AFTER_STORE,
-        /** Answer a redirect to a login page, without forwarding. */
+        /** Return a redirect to a login page, without forwarding. */
         REDIRECT
     }
 
@@ -80,7 +80,7 @@ public final class FaultProxy implements AutoCloseable {
         return "http://127.0.0.1:" + listener.getLocalPort();
     }
 
-    /** How often each fault struck so far. */
+    /** Returns how often each fault struck so far. */
     public Map<Fault, Integer> counts() {
         Map<Fault, Integer> copy = new java.util.EnumMap<>(Fault.class);
         counts.forEach((fault, count) -> copy.put(fault, count.get()));
@@ -121,7 +121,7 @@ public final class FaultProxy implements AutoCloseable {
                         return;
                     }
                     case PROXY_502 -> {
-                        toClient.write(plainAnswer(502, "Bad Gateway", "text/html",
+                        toClient.write(plainResponse(502, "Bad Gateway", "text/html",
                                 "<html><body>502 Bad Gateway</body></html>", null));
                         continue;
                     }
@@ -130,7 +130,7 @@ public final class FaultProxy implements AutoCloseable {
                         continue;
                     }
                     case REDIRECT -> {
-                        toClient.write(plainAnswer(302, "Found", "text/html", "",
+                        toClient.write(plainResponse(302, "Found", "text/html", "",
                                 "Location: http://portal.invalid/login\r\n"));
                         continue;
                     }
@@ -158,33 +158,33 @@ public final class FaultProxy implements AutoCloseable {
                 upstream.getOutputStream().flush();
                 String method = new String(request, 0, Math.min(8, request.length),
                         StandardCharsets.US_ASCII);
-                byte[] answer = readMessage(upstream.getInputStream(), true, method);
+                byte[] response = readMessage(upstream.getInputStream(), true, method);
 
                 switch (fault) {
-                    case DROP_ANSWER -> {
+                    case DROP_RESPONSE -> {
                         upstream.close();
                         return;
                     }
-                    case RESET_MID_ANSWER -> {
-                        toClient.write(answer, 0, answer.length / 2);
+                    case RESET_MID_RESPONSE -> {
+                        toClient.write(response, 0, response.length / 2);
                         toClient.flush();
                         upstream.close();
                         reset(client);
                         return;
                     }
                     case SLOW_DRIP -> {
-                        for (byte b : answer) {
+                        for (byte b : response) {
                             toClient.write(b);
                             toClient.flush();
                             Thread.sleep(5);
                         }
                     }
-                    case SERVER_503_AFTER_STORE -> toClient.write(plainAnswer(503,
+                    case SERVER_503_AFTER_STORE -> toClient.write(plainResponse(503,
                             "Service Unavailable", "application/problem+json",
                             "{\"title\":\"overloaded\",\"status\":503}",
                             "Kypso-Protocol: 1\r\n"));
                     case LOGIN_PAGE_AFTER_STORE -> toClient.write(loginPage());
-                    default -> toClient.write(answer);
+                    default -> toClient.write(response);
                 }
                 toClient.flush();
             }
@@ -204,12 +204,12 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private static byte[] loginPage() {
-        return plainAnswer(200, "OK", "text/html",
+        return plainResponse(200, "OK", "text/html",
                 "<html><head><title>Login WiFi</title></head><body><form>Masuk</form></body>"
                         + "</html>", null);
     }
 
-    private static byte[] plainAnswer(int status, String reason, String type, String body,
+    private static byte[] plainResponse(int status, String reason, String type, String body,
             String extraHeaders) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: " + type
@@ -233,10 +233,10 @@ public final class FaultProxy implements AutoCloseable {
     /**
      * Reads one HTTP message (head and body) as raw bytes.
      *
-     * @param requestMethod for an answer, the start of the request line, since an answer to
+     * @param requestMethod for a response, the start of the request line, because a response to
      *     HEAD has no body
      */
-    static byte[] readMessage(InputStream in, boolean answer, String requestMethod)
+    static byte[] readMessage(InputStream in, boolean isResponse, String requestMethod)
             throws IOException {
         ByteArrayOutputStream message = new ByteArrayOutputStream();
         List<String> lines = new ArrayList<>();
@@ -260,7 +260,7 @@ public final class FaultProxy implements AutoCloseable {
                 chunked = true;
             }
         }
-        if (answer) {
+        if (isResponse) {
             int status = Integer.parseInt(lines.getFirst().split(" ")[1]);
             if (status == 204 || status == 304 || status / 100 == 1
                     || (requestMethod != null && requestMethod.startsWith("HEAD"))) {
@@ -286,7 +286,7 @@ public final class FaultProxy implements AutoCloseable {
                 throw new EOFException("body ended after " + body.length + " of " + length);
             }
             message.writeBytes(body);
-        } else if (answer) {
+        } else if (isResponse) {
             message.writeBytes(in.readAllBytes());
         }
         return message.toByteArray();
