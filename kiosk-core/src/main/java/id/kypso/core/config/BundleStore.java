@@ -48,9 +48,11 @@ public final class BundleStore {
         ConfigBundle bundle;
         try {
             bundle = json.readValue(bytes, ConfigBundle.class);
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ConfigException("config bundle is not valid JSON of format "
-                    + ConfigBundle.FORMAT + ": " + e.getMessage(), e);
+                    + ConfigBundle.FORMAT + ": " + SyncJson.describe(e), e);
+        } catch (IOException e) {
+            throw new ConfigException("config bundle cannot be read: " + e.getMessage(), e);
         }
         if (!ConfigBundle.FORMAT.equals(bundle.format())) {
             throw new ConfigException("config bundle format must be " + ConfigBundle.FORMAT

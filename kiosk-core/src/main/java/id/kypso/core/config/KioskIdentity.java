@@ -31,8 +31,13 @@ public record KioskIdentity(KioskId kioskId, int keyVersion, String aggregatorUr
         } catch (NoSuchFileException e) {
             throw new ConfigException(propertiesFile + " is missing: create the kiosk identity"
                     + " with 'provisioning kiosk create'");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException(propertiesFile + " is damaged: it is not UTF-8 text."
+                    + " Restore it from the kiosk's backup; creating a new identity instead"
+                    + " makes a new key that must be enrolled again");
         } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException(propertiesFile + " cannot be read: " + e.getMessage());
+            throw new ConfigException(propertiesFile + " cannot be read: " + e.getMessage()
+                    + ". Restore it from the kiosk's backup");
         }
 
         KioskId kioskId;

@@ -97,7 +97,13 @@ public final class KioskDatabase {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                // After a failed commit (such as SQLITE_FULL) SQLite may already have rolled
+                // back; a second failure must not hide the first, which says the disk is full.
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
                 throw e;
             }
         } catch (SQLException e) {

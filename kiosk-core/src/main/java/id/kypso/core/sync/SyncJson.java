@@ -22,4 +22,17 @@ public final class SyncJson {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
+
+    /**
+     * Returns a parser error as its own message and position, without the note on the source
+     * that Jackson appends, which means nothing to an operator.
+     */
+    public static String describe(com.fasterxml.jackson.core.JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation location = e.getLocation();
+        if (location == null || location.getLineNr() < 1) {
+            return e.getOriginalMessage();
+        }
+        return e.getOriginalMessage() + " (line " + location.getLineNr() + ", column "
+                + location.getColumnNr() + ")";
+    }
 }

@@ -74,6 +74,9 @@ final class RosterFile {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new CliFailure(ExitCode.INVALID_INPUT, e, "roster.notJson", file,
+                    id.kypso.core.sync.SyncJson.describe(e));
         } catch (IOException e) {
             throw new CliFailure(ExitCode.INVALID_INPUT, e, "roster.notJson", file,
                     e.getMessage());
