@@ -106,7 +106,9 @@ public final class DemoRun {
 
             log.step("3. The citizen scans the slip at the kiosk and rates each officer");
             SyncSummary firstSync = agent(kioskDir, url).syncOnce();
-            log.detail("agent installed config: " + firstSync.configInstalled());
+            log.detail(firstSync.configInstalled()
+                    ? "agent installed the office's keys, roster and survey from the aggregator"
+                    : "agent did not install a config: " + firstSync.errors());
             String slipText = readQr(slipFile);
             log.detail("camera frame decoded: " + slipText.length() + " characters, starts "
                     + slipText.substring(0, 4));
@@ -153,7 +155,8 @@ public final class DemoRun {
             log.detail("rapor-el of " + rapor.path("name").asText() + ": index "
                     + rapor.path("index").asText() + ", band " + rapor.path("band").asText()
                     + ", " + rapor.path("responses").asText() + " response(s)");
-            log.detail("HTML page: " + url + "/rapor/officers/" + RECORDER_NIP);
+            log.detail("HTML page, served while the demo runs: " + url + "/rapor/officers/"
+                    + RECORDER_NIP);
 
             log.step("6. The pickup counter scans the ticket");
             CounterDesk counter = new CounterDesk(counterDir, url, clock);

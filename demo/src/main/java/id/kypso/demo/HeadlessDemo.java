@@ -3,6 +3,7 @@ package id.kypso.demo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Option;
 /** {@code scripts/run --headless}: one scripted citizen from slip to rapor-el, no display. */
 @Command(name = "kypso-demo", mixinStandardHelpOptions = true,
         description = "Plays one citizen through provisioning, slip, survey, ticket, sync,"
-                + " rapor-el and pickup, and prints each step.")
+                + " rapor-el and pickup, and prints each step. Times are in WIB"
+                + " (Asia/Jakarta), as at an office in Kota Bandung.")
 public final class HeadlessDemo implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--work-dir", defaultValue = "run/headless",
@@ -36,7 +38,7 @@ public final class HeadlessDemo implements java.util.concurrent.Callable<Integer
         System.out.println("KYPSO headless demo; files in " + workDir.toAbsolutePath()
                 + ", module logs in " + workDir.resolve("demo.log"));
         DemoResult result = new DemoRun(workDir, StepLog.printingTo(System.out),
-                Clock.systemDefaultZone()).run();
+                Clock.system(ZoneId.of("Asia/Jakarta"))).run();
         System.out.println();
         System.out.println("Done: ticket " + result.ticket().ticketId() + " surveyed, printed,"
                 + " synced and redeemed once.");

@@ -27,7 +27,7 @@ final class Provisioning {
         StringWriter err = new StringWriter();
         Context context = new Context(new PrintWriter(out, true), new PrintWriter(err, true),
                 new BufferedReader(new StringReader("")), Optional.empty(), clock,
-                new SecureRandom(), Map.of(), Messages.forLanguage("en"), Duration.ofSeconds(10));
+                new SecureRandom(), Map.of(), Messages.forLanguage("id"), Duration.ofSeconds(10));
         int exitCode = ProvisioningMain.run(args, context);
         if (exitCode != 0) {
             throw new IllegalStateException("provisioning " + String.join(" ", args)
