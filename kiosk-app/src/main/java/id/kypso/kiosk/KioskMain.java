@@ -210,8 +210,8 @@ public final class KioskMain implements Callable<Integer> {
     private TicketPrinter ticketPrinter(PrinterSpec spec) {
         return switch (spec) {
             case PrinterSpec.File file -> new FileTicketPrinter(dataDir.resolve(file.path()));
-            // TODO: plug in the ESC/POS TCP and serial printers once they are merged; until
-            // then these specs are rejected at start-up rather than silently not printing.
+            // TODO: plug in the ESC/POS TCP and serial printers once they are merged. Until
+            // then these specs are rejected at start-up, so no kiosk runs without printing.
             case PrinterSpec.Tcp tcp -> throw new CommandLine.ParameterException(
                     new CommandLine(this), "printer " + printer + " is not supported by this"
                             + " build yet; use file:PATH");

@@ -414,12 +414,17 @@ class CitizenFlowTest {
         waitForScreen(model.screen());
     }
 
+    // Clicks the first and last answer and answers the questions between through the model,
+    // which keeps the run short while each click still goes through the real buttons.
     private void answerOfficer(FxRobot robot, int value) {
         waitForScreen(CitizenScreen.QUESTION);
         int questions = model.questions().size();
-        for (int i = 0; i < questions; i++) {
-            robot.clickOn("#answer-" + value);
+        robot.clickOn("#answer-" + value);
+        for (int i = 1; i < questions - 1; i++) {
+            robot.interact(() -> model.answer(value));
         }
+        waitForScreen(CitizenScreen.QUESTION);
+        robot.clickOn("#answer-" + value);
         waitForScreen(CitizenScreen.COMMENT);
     }
 
