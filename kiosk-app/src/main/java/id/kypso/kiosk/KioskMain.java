@@ -38,7 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Starts the kiosk program: citizen mode by default, counter mode with {@code --counter}. A
@@ -50,6 +52,9 @@ import picocli.CommandLine.Option;
                 + " signed ticket; with --counter, pickup staff check tickets.")
 public final class KioskMain implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(KioskMain.class);
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--data-dir", required = true, paramLabel = "DIR",
             description = "Kiosk data folder: kiosk.properties, kiosk.key, kiosk.db,"
@@ -92,18 +97,18 @@ public final class KioskMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!language.equals("id") && !language.equals("en")) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--lang must be id or en, got " + language);
         }
         if (idleSeconds < 30) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--idle-timeout must be at least 30 seconds, got " + idleSeconds);
         }
         PrinterSpec printerSpec;
         try {
             printerSpec = PrinterSpec.parse(printer);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
 
         if (setMaintenancePin) {
@@ -132,6 +137,9 @@ public final class KioskMain implements Callable<Integer> {
         log.info("Kiosk {} starting in {} mode, printer {}", identity.kioskId(),
                 counter ? "counter" : "citizen", printerSpec);
 
+        // Read before the FX thread starts, so it never waits on the disk.
+        String officeName = config.get().map(bundle -> bundle.officeName())
+                .orElse(identity.kioskId().office().toString());
         Platform.setImplicitExit(false);
         if (counter) {
             Optional<OnlineTickets> online = identity.aggregatorUrl().isBlank()
@@ -142,8 +150,7 @@ public final class KioskMain implements Callable<Integer> {
                     database, outbox, online, clock);
             Platform.startup(() -> {
                 CounterModel model = new CounterModel(check, background, language);
-                CounterView view = new CounterView(model, config.get()
-                        .map(bundle -> bundle.officeName() + " - ").orElse("")
+                CounterView view = new CounterView(model, officeName + " - "
                         + identity.kioskId(), clock.getZone());
                 KioskWindow window = KioskWindow.open(new Stage(), view.root(), windowed);
                 view.attach(window.scene());
@@ -157,8 +164,6 @@ public final class KioskMain implements Callable<Integer> {
                         new CitizenModel.Timeouts(Duration.ofSeconds(idleSeconds),
                                 Duration.ofSeconds(20), Duration.ofSeconds(30)));
                 model.setDefaultLanguage(language);
-                String officeName = config.get().map(bundle -> bundle.officeName())
-                        .orElse(identity.kioskId().office().toString());
                 CitizenScreens screens = new CitizenScreens(model, officeName, clock);
                 KioskWindow window = KioskWindow.open(new Stage(), screens.root(), windowed);
                 screens.attach(window.scene());
@@ -207,16 +212,16 @@ public final class KioskMain implements Callable<Integer> {
         return 0;
     }
 
-    private TicketPrinter ticketPrinter(PrinterSpec spec) {
-        return switch (spec) {
+    private TicketPrinter ticketPrinter(PrinterSpec printerSpec) {
+        return switch (printerSpec) {
             case PrinterSpec.File file -> new FileTicketPrinter(dataDir.resolve(file.path()));
             // TODO: plug in the ESC/POS TCP and serial printers once they are merged. Until
             // then these specs are rejected at start-up, so no kiosk runs without printing.
             case PrinterSpec.Tcp tcp -> throw new CommandLine.ParameterException(
-                    new CommandLine(this), "printer " + printer + " is not supported by this"
+                    spec.commandLine(), "printer " + printer + " is not supported by this"
                             + " build yet; use file:PATH");
             case PrinterSpec.Serial serial -> throw new CommandLine.ParameterException(
-                    new CommandLine(this), "printer " + printer + " is not supported by this"
+                    spec.commandLine(), "printer " + printer + " is not supported by this"
                             + " build yet; use file:PATH");
         };
     }

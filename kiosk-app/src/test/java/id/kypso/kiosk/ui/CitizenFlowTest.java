@@ -112,7 +112,7 @@ class CitizenFlowTest {
     }
 
     @Test
-    void printerOutOfPaper_showsQrAndCodeOnScreen(FxRobot robot) {
+    void paperOut_showsQrOnScreen(FxRobot robot) {
         kiosk.printer.failWith(PrinterFault.PAPER_END);
         scan(robot, kiosk.slip("REG-0001"));
         answerOfficer(robot, 4);
@@ -190,7 +190,7 @@ class CitizenFlowTest {
     }
 
     @Test
-    void backButton_returnsToPreviousQuestionWithAnswerShown(FxRobot robot) {
+    void back_showsPreviousAnswer(FxRobot robot) {
         scan(robot, kiosk.slip("REG-0001"));
         robot.clickOn("#answer-2");
         waitUntil(() -> model.questionIndexProperty().get() == 1);
@@ -203,7 +203,7 @@ class CitizenFlowTest {
     }
 
     @Test
-    void backFromSecondOfficer_returnsToFirstOfficerComment(FxRobot robot) {
+    void backFromSecondOfficer_opensFirstComment(FxRobot robot) {
         scan(robot, kiosk.slip("REG-0001"));
         answerOfficer(robot, 4);
         robot.clickOn("#commentNext");
@@ -216,7 +216,7 @@ class CitizenFlowTest {
     }
 
     @Test
-    void notServed_skipsToNextOfficerAndIsStored(FxRobot robot) {
+    void notServed_skipsToNextOfficer(FxRobot robot) {
         scan(robot, kiosk.slip("REG-0001"));
 
         robot.clickOn("#notServed");
@@ -382,7 +382,7 @@ class CitizenFlowTest {
     }
 
     @Test
-    void closeRequestAndEscapeKeys_doNotLeaveTheKiosk(FxRobot robot) {
+    void escapeKeys_keepKioskOpen(FxRobot robot) {
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage,
                 WindowEvent.WINDOW_CLOSE_REQUEST)));
         robot.press(KeyCode.ALT).press(KeyCode.F4).release(KeyCode.F4).release(KeyCode.ALT);
