@@ -48,7 +48,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Starts the kiosk program: citizen mode by default, counter mode with {@code --counter}. A
@@ -60,6 +62,9 @@ import picocli.CommandLine.Option;
                 + " signed ticket; with --counter, pickup staff check tickets.")
 public final class KioskMain implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(KioskMain.class);
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--data-dir", required = true, paramLabel = "DIR",
             description = "Kiosk data folder: kiosk.properties, kiosk.key, kiosk.db,"
@@ -110,11 +115,11 @@ public final class KioskMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!language.equals("id") && !language.equals("en")) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--lang must be id or en, got " + language);
         }
         if (idleSeconds < 30) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--idle-timeout must be at least 30 seconds, got " + idleSeconds);
         }
         if (setMaintenancePin) {
@@ -153,6 +158,9 @@ public final class KioskMain implements Callable<Integer> {
         log.info("Kiosk {} starting in {} mode, printer {}", identity.kioskId(),
                 counter ? "counter" : "citizen", printer);
 
+        // Read before the FX thread starts, so it never waits on the disk.
+        String officeName = config.get().map(bundle -> bundle.officeName())
+                .orElse(identity.kioskId().office().toString());
         Platform.setImplicitExit(false);
         if (counter) {
             Optional<OnlineTickets> online = identity.aggregatorUrl().isBlank()
@@ -163,8 +171,7 @@ public final class KioskMain implements Callable<Integer> {
                     database, outbox, online, clock);
             Platform.startup(() -> {
                 CounterModel model = new CounterModel(check, background, language);
-                CounterView view = new CounterView(model, config.get()
-                        .map(bundle -> bundle.officeName() + " - ").orElse("")
+                CounterView view = new CounterView(model, officeName + " - "
                         + identity.kioskId(), clock.getZone());
                 KioskWindow window = KioskWindow.open(new Stage(), view.root(), windowed);
                 view.attach(window.scene());
@@ -179,8 +186,6 @@ public final class KioskMain implements Callable<Integer> {
                         new CitizenModel.Timeouts(Duration.ofSeconds(idleSeconds),
                                 Duration.ofSeconds(20), Duration.ofSeconds(30)));
                 model.setDefaultLanguage(language);
-                String officeName = config.get().map(bundle -> bundle.officeName())
-                        .orElse(identity.kioskId().office().toString());
                 CitizenScreens screens = new CitizenScreens(model, officeName, clock);
                 KioskWindow window = KioskWindow.open(new Stage(), screens.root(), windowed);
                 screens.attach(window.scene());

@@ -21,7 +21,7 @@ import okhttp3.ResponseBody;
  * the counter's own kiosk key. Timeouts are short because a person is waiting at the counter.
  */
 public final class AggregatorTickets implements OnlineTickets {
-    /** The whole call, from connecting to reading the answer. */
+    /** The limit on the whole call, from connecting to reading the response. */
     public static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final HttpUrl baseUrl;
@@ -70,8 +70,8 @@ public final class AggregatorTickets implements OnlineTickets {
         try (Response response = http.newCall(request).execute()) {
             ResponseBody responseBody = response.body();
             if (!response.isSuccessful()) {
-                throw new IOException("aggregator answered " + response.code() + " to "
-                        + url.encodedPath());
+                throw new IOException("aggregator returned HTTP " + response.code()
+                        + " for POST " + url.encodedPath());
             }
             return json.readValue(responseBody.bytes(), TicketStatus.class);
         }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the maintenance screen shows about the kiosk.
+ * The kiosk's health as the maintenance screen shows it.
  *
  * @param lastPrint the last print, empty when nothing was printed since start
  * @param lastScanAt when the scanner last delivered a scan, empty when none since start

@@ -168,9 +168,9 @@ public final class CitizenSession {
         }
 
         // TODO: look the number up in the registrations the agent syncs, to verify it and
-        // fill in the officers; until then every keyed-in survey is unverified.
-        // The officer below only completes the record: the slip is used as a lookup key until
-        // the citizen picks the real officers, which replace it.
+        // fill in the officers. Until then every keyed-in survey is unverified.
+        // The placeholder officer only completes the record. The slip serves as a lookup key
+        // until the citizen picks the real officers, which replace it.
         RegistrationSlip placeholder = new RegistrationSlip(identity.kioskId().office(), number,
                 clock.instant(), UNKNOWN_NIK, new byte[NikDigest.LENGTH],
                 List.of(new StageOfficer(ServiceStage.PEREKAMAN, PLACEHOLDER_NIP)), 0);
@@ -341,7 +341,7 @@ public final class CitizenSession {
         return new Completion.Issued(receipt, print);
     }
 
-    /** Closes the open survey, if any, and forgets everything the citizen entered. */
+    /** Closes the open survey, if any, and drops everything the citizen entered. */
     public void reset() {
         if (visit != null) {
             visit.wipe();

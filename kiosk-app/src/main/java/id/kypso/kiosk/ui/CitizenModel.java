@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class CitizenModel {
     private static final Logger log = LoggerFactory.getLogger(CitizenModel.class);
     private static final int MAX_NUMBER_LENGTH = 32;
+    private static final javafx.util.Duration CHECKING_SCREEN_DELAY =
+            javafx.util.Duration.millis(250);
 
     private final CitizenSession session;
     private final Executor background;
@@ -83,6 +86,7 @@ public final class CitizenModel {
     private String defaultLanguage = "id";
     private volatile Instant lastScanAt;
     private int epoch;
+    private boolean checking;
     private Instant lastActivity;
     private Runnable maintenanceRequest = () -> { };
 
@@ -264,25 +268,41 @@ public final class CitizenModel {
     /** Checks a scanned slip; ignored while a survey is open or a check is running. */
     public void scan(String text) {
         CitizenScreen current = screen.get();
-        if (current != CitizenScreen.WELCOME && current != CitizenScreen.REFUSED
-                && current != CitizenScreen.DONE && current != CitizenScreen.MANUAL_ENTRY) {
+        if (checking || (current != CitizenScreen.WELCOME && current != CitizenScreen.REFUSED
+                && current != CitizenScreen.DONE && current != CitizenScreen.MANUAL_ENTRY)) {
             log.info("Scan ignored on screen {}", current);
             return;
         }
         touch();
         lastScanAt = clock.instant();
-        if (current != CitizenScreen.WELCOME) {
-            clearVisit();
-        }
         String language = messages.get().language();
+        checking = true;
+        if (current == CitizenScreen.WELCOME) {
+            // A check usually takes a few milliseconds. The checking screen appears only when
+            // it takes longer, so the kiosk does not flash it or draw its spinner each time.
+            int visit = epoch;
+            PauseTransition delay = new PauseTransition(CHECKING_SCREEN_DELAY);
+            delay.setOnFinished(event -> {
+                if (checking && visit == epoch) {
+                    screen.set(CitizenScreen.CHECKING);
+                }
+            });
+            delay.play();
+        } else {
+            clearVisit();
+            checking = true;
+            screen.set(CitizenScreen.CHECKING);
+        }
         int visit = epoch;
-        screen.set(CitizenScreen.CHECKING);
         background.execute(() -> {
             session.reset();
             session.language(language);
             ScanResult result = session.scan(text);
             Opened opened = result instanceof ScanResult.Accepted ? loadSurvey() : null;
-            onFx(visit, () -> showScanResult(result, opened));
+            onFx(visit, () -> {
+                checking = false;
+                showScanResult(result, opened);
+            });
         });
     }
 
@@ -532,7 +552,7 @@ public final class CitizenModel {
         }
     }
 
-    /** Ends the visit: forgets everything entered and returns to the welcome screen. */
+    /** Ends the visit: clears everything entered and returns to the welcome screen. */
     public void reset() {
         clearVisit();
         messages.set(Messages.of(defaultLanguage));
@@ -637,6 +657,7 @@ public final class CitizenModel {
 
     private void clearVisit() {
         epoch++;
+        checking = false;
         clearAnswers();
         refusal.set(null);
         issued.set(null);
@@ -691,7 +712,7 @@ public final class CitizenModel {
         });
     }
 
-    /** What the view needs from a newly opened survey, prepared off the FX thread. */
+    /** The data the view needs from a newly opened survey, prepared off the FX thread. */
     private record Opened(List<OfficerCard> officers, List<Image> photos,
             List<Question> questions, List<String> scaleLabels) {
     }

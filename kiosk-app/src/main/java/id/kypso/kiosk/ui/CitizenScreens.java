@@ -1,5 +1,6 @@
 package id.kypso.kiosk.ui;
 
+import id.kypso.kiosk.scan.ScanListener;
 import java.time.Clock;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -36,6 +37,11 @@ public final class CitizenScreens {
 
     public CitizenModel model() {
         return model;
+    }
+
+    /** Returns where scanner sources (serial, camera) deliver scans; any thread may call it. */
+    public ScanListener scanListener() {
+        return model::onScan;
     }
 
     public Parent root() {

@@ -310,12 +310,12 @@ final class CitizenView {
         int officerIndex = model.officerIndexProperty().get();
         OfficerCard officer = model.currentOfficer();
 
-        Label officerProgress = label(text.format("officer.progress", officerIndex + 1,
+        Label officerProgress = leftLabel(text.format("officer.progress", officerIndex + 1,
                 model.officers().size()), "progress");
         officerProgress.setId("officerProgress");
-        Label name = label(name(officer, text), "officer-name");
+        Label name = leftLabel(name(officer, text), "officer-name");
         name.setId("officerName");
-        Label stage = label(text.get("stage." + officer.stage().name()), "officer-stage");
+        Label stage = leftLabel(text.get("stage." + officer.stage().name()), "officer-stage");
         VBox who = new VBox(8, officerProgress, name, stage);
         who.setAlignment(Pos.CENTER_LEFT);
         Button notServed = button(text.get("officer.notServed"), "notServed",
@@ -327,7 +327,7 @@ final class CitizenView {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("card");
 
-        Label questionProgress = label(text.format("question.progress",
+        Label questionProgress = leftLabel(text.format("question.progress",
                 model.questionIndexProperty().get() + 1, model.questions().size()), "progress");
         questionProgress.setId("questionProgress");
         Label question = label(model.currentQuestion().text(text.language()), "question");
@@ -362,14 +362,14 @@ final class CitizenView {
 
     private Node comment(Messages text) {
         OfficerCard officer = model.currentOfficer();
-        Label title = label(text.get("comment.title"), "title");
-        Label who = label(name(officer, text) + " - " + text.get("stage."
+        Label title = leftLabel(text.get("comment.title"), "title");
+        Label who = leftLabel(name(officer, text) + " - " + text.get("stage."
                 + officer.stage().name()) + ". " + text.get("comment.hint"), "hint");
         Label draft = field(model.commentDraftProperty().get(), "commentDraft", true);
         draft.setMaxWidth(Double.MAX_VALUE);
         draft.setMinHeight(100);
         draft.setWrapText(true);
-        Label notice = label(model.noticeProperty().get(), "notice");
+        Label notice = leftLabel(model.noticeProperty().get(), "notice");
         notice.setId("notice");
 
         Node keyboard = OnScreenKeyboard.text(model::typeComment, model::deleteComment,
@@ -522,11 +522,23 @@ final class CitizenView {
         return view;
     }
 
+    // Labels take the full width and never shrink below their wrapped height, so long text
+    // (larger-text mode, longer languages) wraps onto more lines instead of being cut off.
     private static Label label(String value, String style) {
         Label label = new Label(value);
         label.getStyleClass().add(style);
         label.setWrapText(true);
         label.setTextAlignment(TextAlignment.CENTER);
+        label.setAlignment(Pos.CENTER);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static Label leftLabel(String value, String style) {
+        Label label = label(value, style);
+        label.setTextAlignment(TextAlignment.LEFT);
+        label.setAlignment(Pos.CENTER_LEFT);
         return label;
     }
 

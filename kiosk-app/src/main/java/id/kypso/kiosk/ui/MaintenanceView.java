@@ -148,8 +148,9 @@ public final class MaintenanceView {
             Button reprint = CitizenView.button(text.get("maintenance.reprint"),
                     "reprint-" + ticket.serial(), "secondary",
                     () -> model.reprint(ticket.serial()));
-            reprint.setMinHeight(64);
-            reprint.setMinWidth(Region.USE_PREF_SIZE);
+            // An inline style, because the stylesheet's button size overrides setters.
+            reprint.setStyle("-fx-min-width: 260px; -fx-min-height: 64px;");
+            reprint.setWrapText(false);
             line.setMinWidth(0);
             HBox item = new HBox(16, line, spacer, reprint);
             item.setAlignment(Pos.CENTER_LEFT);

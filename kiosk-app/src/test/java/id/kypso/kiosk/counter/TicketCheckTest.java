@@ -122,7 +122,7 @@ class TicketCheckTest {
     }
 
     @Test
-    void slipInsteadOfTicket_isInvalidAsWrongKind() {
+    void slipAtCounter_isWrongKind() {
         CheckResult result = offline().check(kiosk.slip("REG-0001"));
 
         assertThat(result.verdict()).isEqualTo(Verdict.INVALID);

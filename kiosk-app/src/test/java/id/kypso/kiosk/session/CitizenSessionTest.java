@@ -53,7 +53,7 @@ class CitizenSessionTest {
     }
 
     @Test
-    void officerMissingFromRoster_hasNoNameOrPhoto() {
+    void unlistedOfficer_hasNoName() {
         String slip = kiosk.slipWithOfficers("REG-0002", List.of(
                 new StageOfficer(ServiceStage.PEREKAMAN, TestKiosk.UNLISTED)));
 
@@ -238,7 +238,7 @@ class CitizenSessionTest {
     }
 
     @Test
-    void printerOutOfPaper_keepsSurveyAndMarksTicketFailed() {
+    void paperOut_keepsSurvey() {
         kiosk.printer.failWith(PrinterFault.PAPER_END);
         session.scan(kiosk.slip("REG-0001"));
         answerAll(0, 4);
@@ -298,7 +298,7 @@ class CitizenSessionTest {
     }
 
     @Test
-    void keyedInSlip_isSurveyedUnverifiedWithChosenOfficers() {
+    void keyedInSlip_isUnverified() {
         String check = SlipCheck.of(TestKiosk.OFFICE, "REG-0009");
 
         ScanResult.Accepted accepted = (ScanResult.Accepted) session.enterManually("reg-0009",

@@ -7,7 +7,7 @@ import id.kypso.kiosk.printer.TicketPrinter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A printer that keeps every ticket in memory and can be told to fail. */
+/** A printer that keeps every ticket in memory and can be set to fail. */
 public final class RecordingPrinter implements TicketPrinter {
     private final List<TicketPrint> printed = new CopyOnWriteArrayList<>();
     private volatile PrinterFault fault;

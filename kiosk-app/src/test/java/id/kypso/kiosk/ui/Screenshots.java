@@ -14,12 +14,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Writes PNG snapshots of a scene to {@code target/screenshots}, and also to the folder named by
- * the system property {@code kypso.screenshots} when it is set (the docs refresh sets it to
- * {@code docs/screenshots}).
+ * Writes PNG snapshots of a scene to the folder named by the system property
+ * {@code kypso.screenshots} (the docs refresh sets it to {@code docs/screenshots}). Without the
+ * property nothing is written, because encoding full-HD PNGs takes about a second each.
  */
 final class Screenshots {
-    private final Path target = Paths.get("target", "screenshots");
     private final Path docs;
 
     Screenshots() {
@@ -29,13 +28,13 @@ final class Screenshots {
 
     void take(FxRobot robot, Scene scene, String name) {
         WaitForAsyncUtils.waitForFxEvents();
+        if (docs == null) {
+            return;
+        }
         WritableImage[] snapshot = new WritableImage[1];
         robot.interact(() -> snapshot[0] = scene.snapshot(null));
         BufferedImage image = SwingFXUtils.fromFXImage(snapshot[0], null);
-        write(image, target.resolve(name + ".png"));
-        if (docs != null) {
-            write(image, docs.resolve(name + ".png"));
-        }
+        write(image, docs.resolve(name + ".png"));
     }
 
     private static void write(BufferedImage image, Path file) {
