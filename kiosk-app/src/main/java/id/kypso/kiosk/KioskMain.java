@@ -122,6 +122,13 @@ public final class KioskMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--idle-timeout must be at least 30 seconds, got " + idleSeconds);
         }
+        try {
+            id.kypso.kiosk.printer.PrinterSpec.parse(printer);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "invalid printer '"
+                    + printer + "': " + e.getMessage());
+        }
+
         if (setMaintenancePin) {
             return setPin();
         }

@@ -55,7 +55,7 @@ public sealed interface PrinterSpec {
     }
 
     /** Parses a printer setting; the message of the exception quotes the bad part. */
-    static PrinterSpec parse(String text) {
+    public static PrinterSpec parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("printer spec is empty; expected file:PATH,"
                     + " tcp:HOST:PORT or serial:PORT[:BAUD]");
