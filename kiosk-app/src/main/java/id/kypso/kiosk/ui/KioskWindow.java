@@ -1,10 +1,14 @@
 package id.kypso.kiosk.ui;
 
 import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Group;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
@@ -21,35 +25,55 @@ public final class KioskWindow {
 
     private final Stage stage;
     private final Scene scene;
+    private final Group content;
 
-    private KioskWindow(Stage stage, Scene scene) {
+    private KioskWindow(Stage stage, Scene scene, Group content) {
         this.stage = stage;
         this.scene = scene;
+        this.content = content;
     }
 
     /**
-     * Opens the window on {@code stage}, which must not be showing yet.
+     * Opens the window on {@code stage}, which must not be showing yet. The screens are laid
+     * out at 1920x1080 and scaled, keeping their proportions, to the screen or window they get,
+     * so a 1366x768 or 1280x1024 kiosk display shows all of them.
      *
-     * @param windowed a decorated, resizable 1920x1080 window instead of full screen
+     * @param windowed a decorated, resizable window instead of full screen, at most 1920x1080
+     *     and no larger than the screen
      */
     public static KioskWindow open(Stage stage, Parent first, boolean windowed) {
-        Scene scene = new Scene(first, DESIGN_WIDTH, DESIGN_HEIGHT);
+        Group content = new Group(sized(first));
+        StackPane letterbox = new StackPane(content);
+        letterbox.getStyleClass().add("letterbox");
+        letterbox.setStyle("-fx-background-color: black;");
+        Rectangle2D screen = windowed ? Screen.getPrimary().getVisualBounds()
+                : Screen.getPrimary().getBounds();
+        double width = windowed ? Math.min(DESIGN_WIDTH, screen.getWidth()) : screen.getWidth();
+        double height = windowed ? Math.min(DESIGN_HEIGHT, screen.getHeight())
+                : screen.getHeight();
+        Scene scene = new Scene(letterbox, width, height);
         scene.getStylesheets().add(STYLESHEET);
+        DoubleBinding scale = Bindings.createDoubleBinding(
+                () -> Math.min(letterbox.getWidth() / DESIGN_WIDTH,
+                        letterbox.getHeight() / DESIGN_HEIGHT),
+                letterbox.widthProperty(), letterbox.heightProperty());
+        content.scaleXProperty().bind(scale);
+        content.scaleYProperty().bind(scale);
+
         stage.setTitle("KYPSO");
         stage.setScene(scene);
         if (!windowed) {
             stage.initStyle(StageStyle.UNDECORATED);
-            Rectangle2D bounds = Screen.getPrimary().getBounds();
-            stage.setX(bounds.getMinX());
-            stage.setY(bounds.getMinY());
-            stage.setWidth(bounds.getWidth());
-            stage.setHeight(bounds.getHeight());
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
             stage.setFullScreen(true);
             stage.setAlwaysOnTop(true);
             KioskLock.apply(stage, scene);
         }
         stage.show();
-        return new KioskWindow(stage, scene);
+        return new KioskWindow(stage, scene, content);
     }
 
     /** Creates a scene with the kiosk stylesheet, for tests and screenshots. */
@@ -74,9 +98,16 @@ public final class KioskWindow {
 
     /** Shows another mode's screens in the window. */
     public void show(Parent root) {
+        content.getChildren().setAll(sized(root));
+    }
+
+    // Inside a Group a region takes its preferred size, so it is pinned to the design size.
+    private static Parent sized(Parent root) {
         if (root instanceof Region region) {
-            region.setPrefSize(scene.getWidth(), scene.getHeight());
+            region.setMinSize(DESIGN_WIDTH, DESIGN_HEIGHT);
+            region.setPrefSize(DESIGN_WIDTH, DESIGN_HEIGHT);
+            region.setMaxSize(DESIGN_WIDTH, DESIGN_HEIGHT);
         }
-        scene.setRoot(root);
+        return root;
     }
 }
