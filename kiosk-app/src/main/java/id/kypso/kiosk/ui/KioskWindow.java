@@ -44,8 +44,7 @@ public final class KioskWindow {
     public static KioskWindow open(Stage stage, Parent first, boolean windowed) {
         Group content = new Group(sized(first));
         StackPane letterbox = new StackPane(content);
-        letterbox.getStyleClass().add("letterbox");
-        letterbox.setStyle("-fx-background-color: black;");
+        // As the scene root, the letterbox takes the page background of kiosk.css's .root.
         Rectangle2D screen = windowed ? Screen.getPrimary().getVisualBounds()
                 : Screen.getPrimary().getBounds();
         double width = windowed ? Math.min(DESIGN_WIDTH, screen.getWidth()) : screen.getWidth();
