@@ -1,14 +1,23 @@
 package id.kypso.agent;
 
 import id.kypso.agent.config.NativeDirectories;
+import id.kypso.agent.gpio.AgentGpio;
 import id.kypso.agent.status.Indication;
+import id.kypso.agent.status.StatusLight;
 import id.kypso.agent.store.OutboxRepair;
 import id.kypso.core.config.ConfigException;
+import id.kypso.core.config.KioskIdentity;
 import id.kypso.core.store.StoreException;
+import id.kypso.core.systemd.SystemdWatchdog;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +118,10 @@ public final class AgentMain implements Callable<Integer> {
         } else {
             NativeDirectories.prepare(dataDir);
         }
+        Optional<AgentGpio> gpio = AgentGpio.open(gpioSettings());
+        Optional<SystemdWatchdog> watchdog = SystemdWatchdog.fromEnvironment(System.getenv());
+        watchdog.ifPresent(dog -> log.info("Sending systemd watchdog keep-alives every {} s",
+                dog.pingInterval().toSeconds()));
         KioskAgent agent;
         try {
             agent = KioskAgent.builder(dataDir)
@@ -118,6 +131,10 @@ public final class AgentMain implements Callable<Integer> {
                     .retention(Duration.ofDays(retentionDays))
                     .keepSentRecords(Duration.ofDays(keepSentDays))
                     .callTimeout(Duration.ofSeconds(callTimeoutSeconds))
+                    .statusLight(gpio.<StatusLight>map(light -> light).orElse(StatusLight.NONE))
+                    .keepAlive(watchdog.<Runnable>map(dog -> dog::ping).orElse(() -> { }),
+                            watchdog.map(SystemdWatchdog::pingInterval)
+                                    .orElse(Duration.ofMinutes(1)))
                     .open();
         } catch (ConfigException | StoreException e) {
             log.error("Agent cannot start: {}", e.getMessage());
@@ -152,6 +169,19 @@ public final class AgentMain implements Callable<Integer> {
         } finally {
             closed.countDown();
         }
+    }
+
+    /** Reads the gpio.* settings of kiosk.properties; empty settings when it is unreadable. */
+    private Properties gpioSettings() {
+        Properties properties = new Properties();
+        Path file = dataDir.resolve(KioskIdentity.PROPERTIES_FILE);
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            // The identity check right after this reports the unreadable file.
+            return new Properties();
+        }
+        return properties;
     }
 
     private int runOnce(KioskAgent agent) {

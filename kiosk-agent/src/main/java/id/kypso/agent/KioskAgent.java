@@ -74,6 +74,8 @@ public final class KioskAgent implements AutoCloseable {
     private final Duration interval;
     private final String integrity;
     private final Object wakeLock = new Object();
+    private final Runnable keepAlive;
+    private final Duration keepAliveEvery;
 
     private volatile StatusServer statusServer;
     private volatile Indication indication = Indication.OFFLINE;
@@ -95,6 +97,8 @@ public final class KioskAgent implements AutoCloseable {
         this.clock = builder.clock;
         this.interval = builder.interval;
         this.light = builder.statusLight;
+        this.keepAlive = builder.keepAlive;
+        this.keepAliveEvery = builder.keepAliveEvery;
         this.errors = new RecentErrors(clock);
         this.skew = new ClockSkew(clock);
         this.backoff = new Backoff(builder.backoffBase, builder.backoffMax, builder.random);
@@ -231,6 +235,7 @@ public final class KioskAgent implements AutoCloseable {
                 consecutiveFailures++;
                 summary = null;
             }
+            keepAlive.run();
             Duration delay = summary != null && consecutiveFailures == 0
                     ? interval : nextDelay();
             nextAttemptAt = clock.instant().plus(delay);
@@ -451,7 +456,10 @@ public final class KioskAgent implements AutoCloseable {
                     break;
                 }
                 try {
-                    wakeLock.wait(Math.max(1, remaining / 1_000_000));
+                    // Waits in slices so the keep-alive goes out during a long backoff too.
+                    wakeLock.wait(Math.max(1, Math.min(remaining / 1_000_000,
+                            keepAliveEvery.toMillis())));
+                    keepAlive.run();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     stopped = true;
@@ -480,9 +488,21 @@ public final class KioskAgent implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private RandomGenerator random = RandomGenerator.getDefault();
         private StatusLight statusLight = StatusLight.NONE;
+        private Runnable keepAlive = () -> { };
+        private Duration keepAliveEvery = Duration.ofDays(1);
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
+        }
+
+        /**
+         * Sets what the run loop calls to show it is alive, such as a systemd watchdog
+         * keep-alive: after every cycle, and at least every {@code every} while it waits.
+         */
+        public Builder keepAlive(Runnable keepAlive, Duration every) {
+            this.keepAlive = java.util.Objects.requireNonNull(keepAlive, "keepAlive");
+            this.keepAliveEvery = requirePositive(every, "keep-alive interval");
+            return this;
         }
 
         /** Overrides {@code aggregator.url} of {@code kiosk.properties}. */

@@ -7,6 +7,7 @@ import id.kypso.core.config.KioskIdentity;
 import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.store.Outbox;
 import id.kypso.core.store.SurveyLedger;
+import id.kypso.core.systemd.SystemdWatchdog;
 import id.kypso.kiosk.counter.AggregatorTickets;
 import id.kypso.kiosk.counter.OnlineTickets;
 import id.kypso.kiosk.counter.TicketCheck;
@@ -41,6 +42,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -216,6 +218,7 @@ public final class KioskMain implements Callable<Integer> {
                 });
             });
         }
+        startWatchdog(background);
         // The FX toolkit keeps running on its own threads; this thread waits for the end.
         Thread.currentThread().join();
         return 0;
@@ -240,6 +243,27 @@ public final class KioskMain implements Callable<Integer> {
         }
         System.out.println("Maintenance PIN stored in " + dataDir);
         return 0;
+    }
+
+    /**
+     * Sends systemd watchdog keep-alives while the JavaFX application thread runs: each one
+     * is posted to that thread and sent from {@code background}, so a hung screen stops them
+     * and systemd restarts the kiosk.
+     */
+    private static void startWatchdog(ExecutorService background) {
+        Optional<SystemdWatchdog> watchdog = SystemdWatchdog.fromEnvironment(System.getenv());
+        if (watchdog.isEmpty()) {
+            return;
+        }
+        long every = watchdog.get().pingInterval().toMillis();
+        log.info("Sending systemd watchdog keep-alives every {} ms", every);
+        Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kiosk-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        }).scheduleAtFixedRate(() -> Platform.runLater(
+                () -> background.execute(watchdog.get()::ping)), 0, every,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Reads the printer.* and scanner.* settings of kiosk.properties. */

@@ -56,7 +56,8 @@ public final class StatusServer implements AutoCloseable {
         server.createContext("/", statusServer::handle);
         server.setExecutor(executor);
         server.start();
-        log.info("Status endpoint listening on http://{}", statusServer.address());
+        log.info("Status endpoint listening on http://{}:{}",
+                statusServer.address().getHostString(), statusServer.address().getPort());
         return statusServer;
     }
 

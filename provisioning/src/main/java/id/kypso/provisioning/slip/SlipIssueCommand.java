@@ -99,8 +99,22 @@ final class SlipIssueCommand implements Callable<Integer> {
         if (batch != null) {
             return issueBatch(office, renderer, zoneId);
         }
-        if (nik == null || registration == null || out == null) {
-            throw new CliFailure(ExitCode.USAGE, "slip.singleIncomplete");
+        List<String> missing = new ArrayList<>();
+        if (nik == null) {
+            missing.add("--nik");
+        }
+        if (registration == null) {
+            missing.add("--registration");
+        }
+        if (officers.isEmpty()) {
+            missing.add("--officer");
+        }
+        if (out == null) {
+            missing.add("--out");
+        }
+        if (!missing.isEmpty()) {
+            throw new CliFailure(ExitCode.USAGE, "slip.singleIncomplete",
+                    String.join(", ", missing));
         }
         RegistrationSlip slip = SlipRequest.build(office, nik, registration, perekamanTime,
                 officers, context.clock().instant(), zoneId);
