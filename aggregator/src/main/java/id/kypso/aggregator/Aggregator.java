@@ -114,7 +114,8 @@ public final class Aggregator implements AutoCloseable {
         metrics.install(server);
         new ApiRoutes(services, kioskAuth, new AdminAuthenticator(adminToken), accounts)
                 .register(server);
-        new Pages(rapor, offices, fleet, accounts, options.clock()).register(server);
+        new Pages(rapor, offices, fleet, accounts, services.enrollment(), options.clock())
+                .register(server);
         server.get("/health", ctx -> {
             boolean healthy = database.isHealthy();
             ctx.status(healthy ? 200 : 503);

@@ -2,6 +2,7 @@ package id.kypso.aggregator.web;
 
 import id.kypso.aggregator.admin.Office;
 import id.kypso.aggregator.admin.OfficeRegistry;
+import id.kypso.aggregator.enroll.EnrollmentService;
 import id.kypso.aggregator.auth.UserAccounts;
 import id.kypso.aggregator.auth.UserAccounts.Session;
 import id.kypso.aggregator.fleet.FleetService;
@@ -40,12 +41,13 @@ public final class Pages {
     private final PrivatePages privatePages;
 
     public Pages(RaporService rapor, OfficeRegistry offices, FleetService fleet,
-            UserAccounts accounts, Clock clock) {
+            UserAccounts accounts, EnrollmentService enrollment, Clock clock) {
         this.rapor = rapor;
         this.offices = offices;
         this.accounts = accounts;
         this.exports = new Exports(rapor, offices);
-        this.privatePages = new PrivatePages(accounts, offices, fleet, rapor, clock, this);
+        this.privatePages = new PrivatePages(accounts, offices, fleet, rapor, enrollment, clock,
+                this);
     }
 
     public void register(Javalin app) {

@@ -5,6 +5,7 @@ import id.kypso.aggregator.admin.OfficeRegistry;
 import id.kypso.aggregator.auth.Role;
 import id.kypso.aggregator.auth.UserAccounts;
 import id.kypso.aggregator.auth.UserAccounts.Session;
+import id.kypso.aggregator.enroll.EnrollmentService;
 import id.kypso.aggregator.fleet.FleetService;
 import id.kypso.aggregator.fleet.FleetService.KioskHealth;
 import id.kypso.aggregator.report.ComplaintQueries;
@@ -12,10 +13,12 @@ import id.kypso.aggregator.report.ComplaintQueries.ComplaintRow;
 import id.kypso.aggregator.report.Period;
 import id.kypso.aggregator.report.Rapor.Summary;
 import id.kypso.aggregator.report.RaporService;
+import id.kypso.core.qr.QrCodes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 
 /**
  * The pages behind the login: sign in and out, and a dashboard per role. Every POST carries a
@@ -31,23 +35,27 @@ import java.util.Optional;
  */
 final class PrivatePages {
     private static final String LOGIN_CSRF_COOKIE = "kypso_login_csrf";
+    /** The enrollment QR prefix that the provisioning command reads. */
+    static final String ENROLLMENT_QR_PREFIX = "KYPSO-ENROLL:";
 
     private final UserAccounts accounts;
     private final OfficeRegistry offices;
     private final FleetService fleet;
     private final RaporService rapor;
     private final ComplaintQueries complaints;
+    private final EnrollmentService enrollment;
     private final Clock clock;
     private final Pages pages;
     private final SecureRandom random = new SecureRandom();
 
     PrivatePages(UserAccounts accounts, OfficeRegistry offices, FleetService fleet,
-            RaporService rapor, Clock clock, Pages pages) {
+            RaporService rapor, EnrollmentService enrollment, Clock clock, Pages pages) {
         this.accounts = accounts;
         this.offices = offices;
         this.fleet = fleet;
         this.rapor = rapor;
         this.complaints = new ComplaintQueries(rapor.database(), rapor);
+        this.enrollment = enrollment;
         this.clock = clock;
         this.pages = pages;
     }
@@ -58,6 +66,71 @@ final class PrivatePages {
         app.post("/logout", this::logout);
         app.get("/dashboard", this::dashboard);
         app.get("/dashboard.csv", this::dashboardCsv);
+        app.post("/dashboard/enrollment", this::enrollmentCode);
+    }
+
+    /**
+     * Issues a one-time enrollment token and shows it as the QR code that
+     * {@code provisioning kiosk enroll --qr-image} or {@code --scan} reads:
+     * {@code KYPSO-ENROLL:<aggregator URL>#<token>}. Office heads enroll kiosks of their own
+     * office; IT staff (admin) of any office.
+     */
+    private void enrollmentCode(Context ctx) {
+        Optional<Session> session = pages.session(ctx);
+        if (session.isEmpty() || !sameToken(session.get().csrfToken(), ctx.formParam("csrf"))) {
+            forbidden(ctx);
+            return;
+        }
+        UserAccounts.User user = session.get().user();
+        String officeId = user.role() == Role.OFFICE_HEAD ? user.officeId()
+                : ctx.formParam("officeId");
+        if (user.role() != Role.OFFICE_HEAD && user.role() != Role.ADMIN
+                || officeId == null || offices.find(officeId).isEmpty()) {
+            forbidden(ctx);
+            return;
+        }
+        Messages messages = Pages.messages(ctx);
+        EnrollmentService.IssuedToken token = enrollment.issueToken(officeId);
+        String baseUrl = ctx.scheme() + "://" + ctx.host();
+        String qrText = ENROLLMENT_QR_PREFIX + baseUrl + "#" + token.token();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(QrCodes.draw(qrText, 6), "png", png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String body = "<p>" + Html.escape(messages.get("enrollment.instructions", officeId,
+                token.expiresAt().toString())) + "</p>"
+                + "<p><img id=\"enrollment-qr\" alt=\""
+                + Html.escape(messages.get("enrollment.qrAlt", officeId)) + "\" src=\"data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(png.toByteArray()) + "\"></p>"
+                + "<p>" + Html.escape(messages.get("enrollment.token")) + " <code id=\"enrollment-token\">"
+                + Html.escape(token.token()) + "</code></p>";
+        ctx.header("Cache-Control", "no-store");
+        Pages.html(ctx, pages.page(ctx, messages.get("enrollment.title", officeId), body));
+    }
+
+    private String enrollmentForm(Messages messages, String csrf, List<String> officeIds) {
+        StringBuilder form = new StringBuilder("<h2>")
+                .append(Html.escape(messages.get("enrollment.heading"))).append("</h2>")
+                .append("<form method=\"post\" action=\"/dashboard/enrollment\">")
+                .append("<input type=\"hidden\" name=\"csrf\" value=\"")
+                .append(Html.escape(csrf)).append("\">");
+        if (officeIds.size() != 1) {
+            form.append("<p><label for=\"officeId\">")
+                    .append(Html.escape(messages.get("enrollment.office")))
+                    .append("</label><select id=\"officeId\" name=\"officeId\">");
+            for (String officeId : officeIds) {
+                form.append("<option>").append(Html.escape(officeId)).append("</option>");
+            }
+            form.append("</select></p>");
+        } else {
+            form.append("<input type=\"hidden\" name=\"officeId\" value=\"")
+                    .append(Html.escape(officeIds.get(0))).append("\">");
+        }
+        return form.append("<p><button type=\"submit\">")
+                .append(Html.escape(messages.get("enrollment.submit")))
+                .append("</button></p></form>").toString();
     }
 
     private void loginPage(Context ctx, boolean failed) {
@@ -139,11 +212,17 @@ final class PrivatePages {
                 body.append(complaintTable(messages, complaints.list(
                         Optional.of(office.officeId()), period)));
                 body.append(fleetTable(messages, fleet.fleet(Optional.of(office.officeId()))));
+                body.append(enrollmentForm(messages, session.get().csrfToken(),
+                        List.of(office.officeId())));
             }
             case OMBUDSMAN -> body.append(complaintTable(messages,
                     complaints.list(Optional.empty(), period)));
             case KASN -> body.append(officerTable(messages, period));
-            case ADMIN -> body.append(fleetTable(messages, fleet.fleet(Optional.empty())));
+            case ADMIN -> {
+                body.append(fleetTable(messages, fleet.fleet(Optional.empty())));
+                body.append(enrollmentForm(messages, session.get().csrfToken(),
+                        offices.all().stream().map(Office::officeId).toList()));
+            }
             default -> throw new IllegalStateException("unknown role " + user.role());
         }
         body.append("<p><a href=\"/dashboard.csv?period=").append(period.label()).append("\">")

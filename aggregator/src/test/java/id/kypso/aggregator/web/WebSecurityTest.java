@@ -181,4 +181,30 @@ class WebSecurityTest {
         assertThat(Role.values()).extracting(Role::name)
                 .containsExactly("OFFICE_HEAD", "KASN", "OMBUDSMAN", "ADMIN");
     }
+
+    @Test
+    void officeHead_getsAnEnrollmentQrThatEnrollsOnce() throws Exception {
+        String csrf = signIn();
+
+        HttpResponse<String> page = post("/dashboard/enrollment", "csrf=" + csrf);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        Matcher image = Pattern.compile("src=\"data:image/png;base64,([^\"]+)\"")
+                .matcher(page.body());
+        assertThat(image.find()).isTrue();
+        java.awt.image.BufferedImage qr = javax.imageio.ImageIO.read(
+                new java.io.ByteArrayInputStream(java.util.Base64.getDecoder()
+                        .decode(image.group(1))));
+        String text = id.kypso.core.qr.QrCodes.read(qr).orElseThrow();
+        assertThat(text).startsWith("KYPSO-ENROLL:" + server.url.toString().replaceAll("/$", "") + "#");
+        assertThat(page.body()).contains(text.substring(text.indexOf('#') + 1));
+    }
+
+    @Test
+    void enrollmentCodeWithoutCsrf_isForbidden() throws Exception {
+        signIn();
+
+        assertThat(post("/dashboard/enrollment", "officeId=3273-01").statusCode())
+                .isEqualTo(403);
+    }
 }
