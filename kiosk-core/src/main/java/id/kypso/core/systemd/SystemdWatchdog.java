@@ -72,7 +72,9 @@ public final class SystemdWatchdog {
     }
 
     private boolean send(String state) {
-        ProcessBuilder builder = new ProcessBuilder(command, state)
+        // --no-block skips the barrier that systemd-notify otherwise waits for (about 5 s
+        // where the receiver does not answer it); a keep-alive needs no reply.
+        ProcessBuilder builder = new ProcessBuilder(command, "--no-block", state)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("NOTIFY_SOCKET", notifySocket);
