@@ -64,6 +64,7 @@ import picocli.CommandLine.Spec;
                 + " signed ticket; with --counter, pickup staff check tickets.")
 public final class KioskMain implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(KioskMain.class);
+    private static final long CONFIG_CHECK_SECONDS = 5;
 
     @Spec
     CommandSpec spec;
@@ -199,6 +200,7 @@ public final class KioskMain implements Callable<Integer> {
                 KioskWindow window = KioskWindow.open(new Stage(), screens.root(), windowed);
                 screens.attach(window.scene());
                 startScanners(settings, model::onScan, model::onUnreadableFrame);
+                watchConfig(config, model::onConfigAvailable);
 
                 MaintenanceService service = new MaintenanceService(identity, dataDir,
                         database, outbox, ledger, config, ticketPrinter, session,
@@ -264,6 +266,20 @@ public final class KioskMain implements Callable<Integer> {
         }).scheduleAtFixedRate(() -> Platform.runLater(
                 () -> background.execute(watchdog.get()::ping)), 0, every,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Checks every few seconds, off the JavaFX thread, whether a usable config bundle is
+     * installed, so a missing or damaged one shows "out of service" before anyone scans.
+     */
+    private static void watchConfig(InstalledConfig config,
+            java.util.function.Consumer<Boolean> available) {
+        Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kiosk-config-check");
+            thread.setDaemon(true);
+            return thread;
+        }).scheduleWithFixedDelay(() -> available.accept(config.get().isPresent()), 0,
+                CONFIG_CHECK_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Reads the printer.* and scanner.* settings of kiosk.properties. */

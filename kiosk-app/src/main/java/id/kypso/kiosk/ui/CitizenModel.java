@@ -87,6 +87,7 @@ public final class CitizenModel {
     private volatile Instant lastScanAt;
     private int epoch;
     private boolean checking;
+    private boolean configMissing;
     private Instant lastActivity;
     private Runnable maintenanceRequest = () -> { };
 
@@ -242,6 +243,35 @@ public final class CitizenModel {
             scan(text);
         } else {
             Platform.runLater(() -> scan(text));
+        }
+    }
+
+    /**
+     * Tells the model whether a usable config bundle is installed, on any thread. Without one
+     * the kiosk cannot check a slip, so the welcome screen gives way to "out of service" until
+     * the agent installs a good bundle.
+     */
+    public void onConfigAvailable(boolean available) {
+        Runnable apply = () -> {
+            if (!available && !configMissing) {
+                configMissing = true;
+                log.warn("No usable config bundle installed: showing out of service");
+                if (screen.get() == CitizenScreen.WELCOME) {
+                    showRefusal(Refusal.OUT_OF_SERVICE);
+                }
+            } else if (available && configMissing) {
+                configMissing = false;
+                log.info("Config bundle installed: back in service");
+                if (screen.get() == CitizenScreen.REFUSED
+                        && refusal.get() == Refusal.OUT_OF_SERVICE) {
+                    reset();
+                }
+            }
+        };
+        if (Platform.isFxApplicationThread()) {
+            apply.run();
+        } else {
+            Platform.runLater(apply);
         }
     }
 
@@ -559,8 +589,9 @@ public final class CitizenModel {
         highContrast.set(false);
         largeText.set(false);
         background.execute(session::reset);
-        if (session.isOutOfService()) {
-            // A full disk keeps the kiosk out of service until maintenance mode clears it.
+        if (session.isOutOfService() || configMissing) {
+            // A full disk keeps the kiosk out of service until maintenance mode clears it,
+            // and a missing config until the agent installs one.
             refusal.set(Refusal.OUT_OF_SERVICE);
             screen.set(CitizenScreen.REFUSED);
             return;

@@ -77,6 +77,18 @@ class CitizenFlowTest {
     }
 
     @Test
+    void missingConfig_showsOutOfServiceUntilInstalled(FxRobot robot) {
+        robot.interact(() -> model.onConfigAvailable(false));
+
+        waitForScreen(CitizenScreen.REFUSED);
+        assertThat(model.refusalProperty().get()).isEqualTo(Refusal.OUT_OF_SERVICE);
+
+        robot.interact(() -> model.onConfigAvailable(true));
+
+        waitForScreen(CitizenScreen.WELCOME);
+    }
+
+    @Test
     void slowTyping_isNotTakenAsScan(FxRobot robot) {
         robot.write("KS1:TYPEDBYHAND").type(KeyCode.ENTER);
 
