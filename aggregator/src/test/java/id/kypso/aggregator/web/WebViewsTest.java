@@ -276,6 +276,9 @@ class WebViewsTest {
         signIn("kasn");
 
         browser.driver.findElement(By.xpath("//button[starts-with(., 'Keluar')]")).click();
+        // The click only starts the sign-out; wait for its redirect before the next page.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(driver -> !driver.getCurrentUrl().contains("/dashboard"));
         open("/dashboard");
 
         assertThat(browser.driver.getCurrentUrl()).contains("/login");
