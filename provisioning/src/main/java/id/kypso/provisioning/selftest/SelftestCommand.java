@@ -283,8 +283,8 @@ public final class SelftestCommand implements Callable<Integer> {
         if (!Files.exists(gpioChip)) {
             return CheckResult.skip("gpio", "check.gpio.absent", gpioChip);
         }
-        // TODO: drive the status light through Pi4J once the agent's GPIO pins are fixed.
-        // Until then this only proves that the kiosk user may open the GPIO device.
+        // TODO: blink the status light through the agent's AgentGpio so IT staff see it work;
+        // this only proves that the kiosk user may open the GPIO device.
         boolean usable = Files.isReadable(gpioChip) && Files.isWritable(gpioChip);
         return usable ? CheckResult.pass("gpio", "check.gpio", gpioChip)
                 : CheckResult.fail("gpio", "check.gpio", gpioChip);
