@@ -282,7 +282,8 @@ public final class KioskAgent implements AutoCloseable {
      * @return the address it listens on
      */
     public InetSocketAddress startStatusServer(int port) throws IOException {
-        statusServer = StatusServer.start(port, this::status, this::requestSync);
+        statusServer = StatusServer.start(port, this::status, this::requestSync,
+                light::startTestPattern);
         return statusServer.address();
     }
 

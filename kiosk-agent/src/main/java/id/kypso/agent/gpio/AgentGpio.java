@@ -22,6 +22,8 @@ public final class AgentGpio implements id.kypso.agent.status.StatusLight, AutoC
     public static final Duration STAFF_CALL_DURATION = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(AgentGpio.class);
     private static final Duration REFRESH_PERIOD = Duration.ofMillis(50);
+    /** How long each colour of the test pattern shows. */
+    static final Duration TEST_STEP = Duration.ofSeconds(2);
 
     private final KioskGpio gpio;
     private final Context pi4j;
@@ -94,6 +96,18 @@ public final class AgentGpio implements id.kypso.agent.status.StatusLight, AutoC
         if (gpio.shownState() != LightState.STAFF_CALLED) {
             gpio.show(agentState);
         }
+    }
+
+    /** Shows red (fault) and then green (ready) for {@link #TEST_STEP} each, then the state. */
+    @Override
+    public boolean startTestPattern() {
+        log.info("Status light test pattern started");
+        gpio.show(LightState.FAULT);
+        scheduler.schedule(() -> gpio.show(LightState.READY), TEST_STEP.toMillis(),
+                TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> gpio.show(agentState), 2 * TEST_STEP.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return true;
     }
 
     /** Returns what the light shows now. */

@@ -12,4 +12,12 @@ public interface StatusLight {
 
     /** Shows {@code indication}; must return quickly and never throw. */
     void show(Indication indication);
+
+    /**
+     * Starts a short test pattern that a person can watch, for the self-test, and returns
+     * whether this light has one. Returns at once; the pattern runs on the light's own thread.
+     */
+    default boolean startTestPattern() {
+        return false;
+    }
 }

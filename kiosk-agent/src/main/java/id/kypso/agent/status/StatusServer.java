@@ -28,14 +28,17 @@ public final class StatusServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Function<Locale, AgentStatus> status;
     private final Runnable syncNow;
+    private final java.util.function.BooleanSupplier lightTest;
     private final ObjectMapper json = SyncJson.newMapper();
 
     private StatusServer(HttpServer server, ExecutorService executor,
-            Function<Locale, AgentStatus> status, Runnable syncNow) {
+            Function<Locale, AgentStatus> status, Runnable syncNow,
+            java.util.function.BooleanSupplier lightTest) {
         this.server = server;
         this.executor = executor;
         this.status = status;
         this.syncNow = syncNow;
+        this.lightTest = lightTest;
     }
 
     /**
@@ -45,6 +48,15 @@ public final class StatusServer implements AutoCloseable {
      */
     public static StatusServer start(int port, Function<Locale, AgentStatus> status,
             Runnable syncNow) throws IOException {
+        return start(port, status, syncNow, () -> false);
+    }
+
+    /**
+     * Starts the endpoint with {@code POST /light-test}, which runs {@code lightTest}: it
+     * starts the status light's test pattern and returns whether the kiosk has a light.
+     */
+    public static StatusServer start(int port, Function<Locale, AgentStatus> status,
+            Runnable syncNow, java.util.function.BooleanSupplier lightTest) throws IOException {
         HttpServer server = HttpServer.create(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 8);
         ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
@@ -52,7 +64,8 @@ public final class StatusServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        StatusServer statusServer = new StatusServer(server, executor, status, syncNow);
+        StatusServer statusServer = new StatusServer(server, executor, status, syncNow,
+                lightTest);
         server.createContext("/", statusServer::handle);
         server.setExecutor(executor);
         server.start();
@@ -87,6 +100,10 @@ public final class StatusServer implements AutoCloseable {
             } else if (path.equals("/sync") && method.equals("POST")) {
                 syncNow.run();
                 respond(exchange, 202, "{\"requested\":true}".getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals("/light-test") && method.equals("POST")) {
+                boolean light = lightTest.getAsBoolean();
+                respond(exchange, 200, ("{\"light\":" + light + "}")
+                        .getBytes(StandardCharsets.UTF_8));
             } else {
                 respond(exchange, 404, "{\"error\":\"not found; use GET /status or POST /sync\"}"
                         .getBytes(StandardCharsets.UTF_8));

@@ -63,4 +63,21 @@ class AgentGpioTest {
             assertThat(gpio.shownState()).isEqualTo(LightState.OFFLINE);
         }
     }
+
+    @Test
+    void testPattern_startsWithRed() {
+        try (AgentGpio gpio = AgentGpio.open(settings("gpio.enabled", "true",
+                "gpio.light.green", "17", "gpio.light.red", "27"), AgentGpioTest::mockBoard)
+                .orElseThrow()) {
+            gpio.show(Indication.READY);
+
+            assertThat(gpio.startTestPattern()).isTrue();
+            assertThat(gpio.shownState()).isEqualTo(LightState.FAULT);
+        }
+    }
+
+    @Test
+    void kioskWithoutLight_hasNoTestPattern() {
+        assertThat(id.kypso.agent.status.StatusLight.NONE.startTestPattern()).isFalse();
+    }
 }

@@ -283,11 +283,45 @@ public final class SelftestCommand implements Callable<Integer> {
         if (!Files.exists(gpioChip)) {
             return CheckResult.skip("gpio", "check.gpio.absent", gpioChip);
         }
-        // TODO: blink the status light through the agent's AgentGpio so IT staff see it work;
-        // this only proves that the kiosk user may open the GPIO device.
         boolean usable = Files.isReadable(gpioChip) && Files.isWritable(gpioChip);
-        return usable ? CheckResult.pass("gpio", "check.gpio", gpioChip)
-                : CheckResult.fail("gpio", "check.gpio", gpioChip);
+        if (!usable) {
+            return CheckResult.fail("gpio", "check.gpio", gpioChip);
+        }
+        // The agent holds the GPIO lines, so it runs the light's test pattern on request.
+        Optional<Boolean> light = startLightTest();
+        if (light.isEmpty()) {
+            return CheckResult.pass("gpio", "check.gpio", gpioChip);
+        }
+        return light.get() ? CheckResult.pass("gpio", "check.gpio.light", gpioChip)
+                : CheckResult.warn("gpio", "check.gpio.noLight", gpioChip);
+    }
+
+    /**
+     * Asks the agent to run the status light's test pattern; returns whether the kiosk has a
+     * light, or empty when the agent could not be asked.
+     */
+    private Optional<Boolean> startLightTest() {
+        if (agentPort <= 0) {
+            return Optional.empty();
+        }
+        java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + agentPort + "/light-test");
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2)).build()) {
+            java.net.http.HttpResponse<String> response = http.send(
+                    java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return Optional.empty();
+            }
+            return Optional.of(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(response.body()).path("light").asBoolean(false));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     private void checkAggregator(Optional<KioskIdentity> identity, List<CheckResult> results) {

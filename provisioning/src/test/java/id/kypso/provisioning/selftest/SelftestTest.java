@@ -221,6 +221,43 @@ class SelftestTest {
     }
 
     @Test
+    void gpio_startsTheAgentsLightTestPattern() throws Exception {
+        Path gpio = Files.createFile(temp.resolve("gpiochip0"));
+        java.util.concurrent.atomic.AtomicInteger patterns =
+                new java.util.concurrent.atomic.AtomicInteger();
+        id.kypso.agent.status.StatusServer agent = id.kypso.agent.status.StatusServer.start(0,
+                locale -> null, () -> { }, () -> patterns.incrementAndGet() > 0);
+        try {
+            Cli.Result result = new Cli().clock(Clock.systemUTC()).run("selftest",
+                    "--data-dir", dataDir.toString(), "--offline", "--gpio-chip",
+                    gpio.toString(), "--agent-port",
+                    Integer.toString(agent.address().getPort()));
+
+            assertThat(patterns.get()).isEqualTo(1);
+            assertThat(result.out()).contains("[ OK ] GPIO").contains("red, then green");
+        } finally {
+            agent.close();
+        }
+    }
+
+    @Test
+    void gpioWithoutLight_isAWarningWithSettingsAdvice() throws Exception {
+        Path gpio = Files.createFile(temp.resolve("gpiochip0"));
+        id.kypso.agent.status.StatusServer agent = id.kypso.agent.status.StatusServer.start(0,
+                locale -> null, () -> { }, () -> false);
+        try {
+            Cli.Result result = new Cli().clock(Clock.systemUTC()).run("selftest",
+                    "--data-dir", dataDir.toString(), "--offline", "--gpio-chip",
+                    gpio.toString(), "--agent-port",
+                    Integer.toString(agent.address().getPort()));
+
+            assertThat(result.out()).contains("[WARN] GPIO").contains("gpio.enabled=true");
+        } finally {
+            agent.close();
+        }
+    }
+
+    @Test
     void stoppedAgent_isAWarningWithStartAdvice() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
