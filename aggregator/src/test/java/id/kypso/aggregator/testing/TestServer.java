@@ -1,5 +1,6 @@
 package id.kypso.aggregator.testing;
 
+import id.kypso.core.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.kypso.aggregator.Aggregator;

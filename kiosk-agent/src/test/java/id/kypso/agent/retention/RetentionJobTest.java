@@ -3,7 +3,7 @@ package id.kypso.agent.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.kypso.agent.testing.KioskFixture;
-import id.kypso.agent.testing.MutableClock;
+import id.kypso.core.testing.MutableClock;
 import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.store.KioskState;
 import id.kypso.core.store.Outbox;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.kypso.agent.AgentMain;
 import id.kypso.agent.testing.ChildJvm;
 import id.kypso.agent.testing.KioskFixture;
-import id.kypso.agent.testing.MutableClock;
+import id.kypso.core.testing.MutableClock;
 import id.kypso.agent.testing.RealAggregator;
 import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.store.Outbox;

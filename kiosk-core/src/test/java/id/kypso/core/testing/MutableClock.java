@@ -1,4 +1,4 @@
-package id.kypso.aggregator.testing;
+package id.kypso.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
