@@ -103,6 +103,17 @@ class WebViewsTest {
         browser.driver.get(server.url + path);
     }
 
+    /**
+     * Runs {@code action}, which submits a form or follows a link, and waits until the browser
+     * has left the current page, so the next read sees the new page.
+     */
+    private void andWaitForNextPage(Runnable action) {
+        WebElement body = browser.driver.findElement(By.tagName("body"));
+        action.run();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(body));
+    }
+
     private String text() {
         return browser.driver.findElement(By.tagName("body")).getText();
     }
@@ -128,7 +139,7 @@ class WebViewsTest {
         browser.driver.findElement(By.id("username")).sendKeys(username);
         WebElement password = browser.driver.findElement(By.id("password"));
         password.sendKeys(PASSWORD);
-        password.sendKeys(Keys.ENTER);
+        andWaitForNextPage(() -> password.sendKeys(Keys.ENTER));
     }
 
     @Test
@@ -203,7 +214,7 @@ class WebViewsTest {
         open("/rapor/officers/" + NIP_A);
         WebElement period = browser.driver.findElement(By.id("period"));
         period.clear();
-        period.sendKeys("2026-10", Keys.ENTER);
+        andWaitForNextPage(() -> period.sendKeys("2026-10", Keys.ENTER));
 
         assertThat(browser.driver.getCurrentUrl()).contains("period=2026-10");
         assertThat(browser.driver.findElement(By.cssSelector("[data-figure=responses]"))
@@ -214,7 +225,7 @@ class WebViewsTest {
     void languageLink_switchesToEnglish() {
         open("/rapor/offices/3273-01");
 
-        browser.driver.findElement(By.linkText("English")).click();
+        andWaitForNextPage(() -> browser.driver.findElement(By.linkText("English")).click());
 
         assertThat(browser.driver.findElement(By.tagName("html")).getDomAttribute("lang"))
                 .isEqualTo("en");
@@ -225,7 +236,8 @@ class WebViewsTest {
     void wrongPassword_staysOnLoginWithMessage() {
         open("/login");
         browser.driver.findElement(By.id("username")).sendKeys("kepala");
-        browser.driver.findElement(By.id("password")).sendKeys("wrong password!!", Keys.ENTER);
+        andWaitForNextPage(() -> browser.driver.findElement(By.id("password"))
+                .sendKeys("wrong password!!", Keys.ENTER));
 
         assertThat(text()).contains("Nama pengguna atau kata sandi salah.");
         assertAccessible();
@@ -275,10 +287,8 @@ class WebViewsTest {
     void signOut_endsSession() {
         signIn("kasn");
 
-        browser.driver.findElement(By.xpath("//button[starts-with(., 'Keluar')]")).click();
-        // The click only starts the sign-out; wait for its redirect before the next page.
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
-                .until(driver -> !driver.getCurrentUrl().contains("/dashboard"));
+        andWaitForNextPage(() -> browser.driver.findElement(
+                By.xpath("//button[starts-with(., 'Keluar')]")).click());
         open("/dashboard");
 
         assertThat(browser.driver.getCurrentUrl()).contains("/login");
