@@ -118,7 +118,17 @@ public final class AgentMain implements Callable<Integer> {
         } else {
             NativeDirectories.prepare(dataDir);
         }
-        Optional<AgentGpio> gpio = AgentGpio.open(gpioSettings());
+        // The app opens maintenance mode when it sees a new time under this name.
+        java.util.concurrent.atomic.AtomicReference<KioskAgent> opened =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Optional<AgentGpio> gpio = AgentGpio.open(gpioSettings(), () -> {
+            KioskAgent running = opened.get();
+            if (running != null) {
+                new id.kypso.core.store.KioskState(running.database()).put(
+                        id.kypso.core.store.KioskState.SERVICE_BUTTON_PRESSED_AT,
+                        java.time.Instant.now().toString());
+            }
+        });
         Optional<SystemdWatchdog> watchdog = SystemdWatchdog.fromEnvironment(System.getenv());
         watchdog.ifPresent(dog -> log.info("Sending systemd watchdog keep-alives every {} s",
                 dog.pingInterval().toSeconds()));
@@ -142,6 +152,7 @@ public final class AgentMain implements Callable<Integer> {
             return EXIT_UNUSABLE;
         }
 
+        opened.set(agent);
         CountDownLatch closed = new CountDownLatch(1);
         try (agent) {
             if (requeueRejected) {

@@ -13,6 +13,7 @@ import id.kypso.kiosk.counter.OnlineTickets;
 import id.kypso.kiosk.counter.TicketCheck;
 import id.kypso.kiosk.maintenance.MaintenanceService;
 import id.kypso.kiosk.maintenance.PinStore;
+import id.kypso.kiosk.maintenance.ServiceButtonWatch;
 import id.kypso.kiosk.maintenance.TrackingPrinter;
 import id.kypso.kiosk.printer.ClosableTicketPrinter;
 import id.kypso.kiosk.printer.PrinterProfile;
@@ -218,6 +219,11 @@ public final class KioskMain implements Callable<Integer> {
                     window.show(maintenanceView[0].root());
                     maintenanceView[0].start();
                 });
+                new ServiceButtonWatch(database, () -> Platform.runLater(() -> {
+                    maintenance.openByServiceButton();
+                    window.show(maintenanceView[0].root());
+                    maintenanceView[0].start();
+                })).start();
             });
         }
         startWatchdog(background);

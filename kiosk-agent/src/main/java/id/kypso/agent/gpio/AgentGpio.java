@@ -44,6 +44,15 @@ public final class AgentGpio implements id.kypso.agent.status.StatusLight, AutoC
      *     platform in tests
      */
     public static Optional<AgentGpio> open(Properties settings, Supplier<Context> contexts) {
+        return open(settings, contexts, () -> { });
+    }
+
+    /**
+     * Like {@link #open(Properties, Supplier)}, calling {@code servicePressed} on each press
+     * of the service button ({@code gpio.button.service}).
+     */
+    public static Optional<AgentGpio> open(Properties settings, Supplier<Context> contexts,
+            Runnable servicePressed) {
         GpioSettings gpioSettings;
         try {
             gpioSettings = GpioSettings.fromProperties(settings);
@@ -67,6 +76,7 @@ public final class AgentGpio implements id.kypso.agent.status.StatusLight, AutoC
                     });
             AgentGpio agentGpio = new AgentGpio(gpio, pi4j, scheduler);
             gpio.onCallStaff(agentGpio::staffCalled);
+            gpio.onService(servicePressed::run);
             gpio.onPresence(present -> log.debug("Presence sensor: {}", present));
             gpio.start(scheduler, REFRESH_PERIOD);
             log.info("GPIO status light started");
@@ -82,8 +92,8 @@ public final class AgentGpio implements id.kypso.agent.status.StatusLight, AutoC
     }
 
     /** Opens GPIO on the Pi4J platform found on this board. */
-    public static Optional<AgentGpio> open(Properties settings) {
-        return open(settings, Pi4J::newAutoContext);
+    public static Optional<AgentGpio> open(Properties settings, Runnable servicePressed) {
+        return open(settings, Pi4J::newAutoContext, servicePressed);
     }
 
     @Override

@@ -17,6 +17,9 @@ import java.util.Properties;
  *   <li>{@code gpio.button.callStaff}: pin of the call-staff button (optional)
  *   <li>{@code gpio.button.activeLow}: true for a button to ground with pull-up (default true)
  *   <li>{@code gpio.button.debounceMs}: debounce time in milliseconds (default 50)
+ *   <li>{@code gpio.button.service}: pin of the service button inside the cabinet, which
+ *       opens the app's maintenance mode; same wiring and debounce as the call-staff button
+ *       (optional)
  *   <li>{@code gpio.presence}: pin of the presence sensor output (optional)
  *   <li>{@code gpio.presence.activeLow}: true when the sensor pulls low on presence
  *       (default false)
@@ -33,7 +36,8 @@ public record GpioSettings(
         Duration buttonDebounce,
         OptionalInt presencePin,
         boolean presenceActiveLow,
-        Duration presenceDebounce) {
+        Duration presenceDebounce,
+        OptionalInt servicePin) {
 
     /** BCM numbers 0-27 are the 40-pin header's GPIO lines on every Raspberry Pi since the B+. */
     static final int MAX_PIN = 27;
@@ -44,6 +48,7 @@ public record GpioSettings(
             redPin.ifPresent(pin -> checkPin("gpio.light.red", pin));
             callStaffPin.ifPresent(pin -> checkPin("gpio.button.callStaff", pin));
             presencePin.ifPresent(pin -> checkPin("gpio.presence", pin));
+            servicePin.ifPresent(pin -> checkPin("gpio.button.service", pin));
         }
         if (buttonDebounce.isNegative() || presenceDebounce.isNegative()) {
             throw new IllegalArgumentException("debounce times must not be negative");
@@ -53,7 +58,8 @@ public record GpioSettings(
     /** Settings for a kiosk without GPIO. */
     public static GpioSettings disabled() {
         return new GpioSettings(false, -1, OptionalInt.empty(), false, OptionalInt.empty(),
-                true, Duration.ofMillis(50), OptionalInt.empty(), false, Duration.ofMillis(500));
+                true, Duration.ofMillis(50), OptionalInt.empty(), false, Duration.ofMillis(500),
+                OptionalInt.empty());
     }
 
     public static GpioSettings fromProperties(Properties properties) {
@@ -76,7 +82,8 @@ public record GpioSettings(
                 optionalPin(properties, "gpio.presence"),
                 flag(properties, "gpio.presence.activeLow", false),
                 Duration.ofMillis(number(properties, "gpio.presence.debounceMs",
-                        properties.getProperty("gpio.presence.debounceMs", "500"))));
+                        properties.getProperty("gpio.presence.debounceMs", "500"))),
+                optionalPin(properties, "gpio.button.service"));
     }
 
     private static void checkPin(String key, int pin) {

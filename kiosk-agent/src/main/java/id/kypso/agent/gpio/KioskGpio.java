@@ -36,10 +36,13 @@ public final class KioskGpio implements StatusLight, AutoCloseable {
     private final DigitalOutput red;
     private final DigitalInput button;
     private final DigitalInput presence;
+    private final DigitalInput service;
     private final Debouncer buttonDebouncer;
     private final Debouncer presenceDebouncer;
+    private final Debouncer serviceDebouncer;
     private final List<ButtonListener> buttonListeners = new CopyOnWriteArrayList<>();
     private final List<PresenceListener> presenceListeners = new CopyOnWriteArrayList<>();
+    private final List<ButtonListener> serviceListeners = new CopyOnWriteArrayList<>();
     private LightState state = LightState.STARTING;
     private long stateSinceNanos;
     private ScheduledFuture<?> ticker;
@@ -58,12 +61,18 @@ public final class KioskGpio implements StatusLight, AutoCloseable {
         this.presence = settings.presencePin().isPresent()
                 ? input("kiosk-presence", settings.presencePin().getAsInt(),
                         settings.presenceActiveLow()) : null;
+        this.service = settings.servicePin().isPresent()
+                ? input("kiosk-button-service", settings.servicePin().getAsInt(),
+                        settings.buttonActiveLow()) : null;
         this.buttonDebouncer = button == null ? null : new Debouncer(
                 settings.buttonDebounce().toNanos(), isActive(button,
                         settings.buttonActiveLow()));
         this.presenceDebouncer = presence == null ? null : new Debouncer(
                 settings.presenceDebounce().toNanos(), isActive(presence,
                         settings.presenceActiveLow()));
+        this.serviceDebouncer = service == null ? null : new Debouncer(
+                settings.buttonDebounce().toNanos(), isActive(service,
+                        settings.buttonActiveLow()));
         if (button != null) {
             button.addListener(event -> onButtonLevel(
                     isActive(event.state(), settings.buttonActiveLow())));
@@ -71,6 +80,10 @@ public final class KioskGpio implements StatusLight, AutoCloseable {
         if (presence != null) {
             presence.addListener(event -> onPresenceLevel(
                     isActive(event.state(), settings.presenceActiveLow())));
+        }
+        if (service != null) {
+            service.addListener(event -> onServiceLevel(
+                    isActive(event.state(), settings.buttonActiveLow())));
         }
     }
 
@@ -94,6 +107,11 @@ public final class KioskGpio implements StatusLight, AutoCloseable {
     /** Registers a listener for debounced presses of the call-staff button. */
     public void onCallStaff(ButtonListener listener) {
         buttonListeners.add(listener);
+    }
+
+    /** Registers a listener for debounced presses of the service button. */
+    public void onService(ButtonListener listener) {
+        serviceListeners.add(listener);
     }
 
     /** Registers a listener for debounced changes of the presence sensor. */
@@ -143,6 +161,9 @@ public final class KioskGpio implements StatusLight, AutoCloseable {
         if (presence != null) {
             onPresenceLevel(isActive(presence, settings.presenceActiveLow()));
         }
+        if (service != null) {
+            onServiceLevel(isActive(service, settings.buttonActiveLow()));
+        }
     }
 
     /** Stops the refresh, turns the lamps off and releases the pins. */
@@ -156,7 +177,7 @@ public final class KioskGpio implements StatusLight, AutoCloseable {
         if (red != null) {
             set(red, false);
         }
-        for (IO<?, ?, ?> io : Arrays.asList(green, red, button, presence)) {
+        for (IO<?, ?, ?> io : Arrays.asList(green, red, button, presence, service)) {
             if (io == null) {
                 continue;
             }
@@ -181,6 +202,23 @@ public final class KioskGpio implements StatusLight, AutoCloseable {
                     listener.onPressed();
                 } catch (RuntimeException e) {
                     LOG.error("Call-staff button listener failed", e);
+                }
+            }
+        }
+    }
+
+    private void onServiceLevel(boolean active) {
+        Optional<Boolean> change;
+        synchronized (serviceDebouncer) {
+            change = serviceDebouncer.update(active, nanoTime.getAsLong());
+        }
+        if (change.isPresent() && change.get()) {
+            LOG.info("Service button pressed");
+            for (ButtonListener listener : serviceListeners) {
+                try {
+                    listener.onPressed();
+                } catch (RuntimeException e) {
+                    LOG.error("Service button listener failed", e);
                 }
             }
         }

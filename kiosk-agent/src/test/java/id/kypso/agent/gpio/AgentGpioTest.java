@@ -80,4 +80,22 @@ class AgentGpioTest {
     void kioskWithoutLight_hasNoTestPattern() {
         assertThat(id.kypso.agent.status.StatusLight.NONE.startTestPattern()).isFalse();
     }
+
+    @Test
+    void serviceButton_callsBack() {
+        java.util.concurrent.atomic.AtomicInteger presses =
+                new java.util.concurrent.atomic.AtomicInteger();
+        Context board = mockBoard();
+        try (AgentGpio gpio = AgentGpio.open(settings("gpio.enabled", "true",
+                "gpio.light.green", "17", "gpio.button.service", "5",
+                "gpio.button.debounceMs", "0"), () -> board, presses::incrementAndGet)
+                .orElseThrow()) {
+            com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput button =
+                    board.io("kiosk-button-service");
+            button.mockState(com.pi4j.io.gpio.digital.DigitalState.HIGH);
+            button.mockState(com.pi4j.io.gpio.digital.DigitalState.LOW);
+
+            assertThat(presses.get()).isEqualTo(1);
+        }
+    }
 }

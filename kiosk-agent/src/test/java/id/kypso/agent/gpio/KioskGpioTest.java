@@ -155,6 +155,26 @@ class KioskGpioTest {
     }
 
     @Test
+    void serviceButton_isSeparateFromCallStaff() {
+        KioskGpio gpio = open("gpio.button.callStaff", "22", "gpio.button.service", "5");
+        AtomicInteger service = new AtomicInteger();
+        AtomicInteger callStaff = new AtomicInteger();
+        gpio.onService(service::incrementAndGet);
+        gpio.onCallStaff(callStaff::incrementAndGet);
+        MockDigitalInput button = input("kiosk-button-service");
+        button.mockState(DigitalState.HIGH);
+
+        clock.addAndGet(MS);
+        button.mockState(DigitalState.LOW);
+        advance(300);
+        button.mockState(DigitalState.HIGH);
+        advance(300);
+
+        assertThat(service).hasValue(1);
+        assertThat(callStaff).hasValue(0);
+    }
+
+    @Test
     void twoSeparatePresses_giveTwoPresses() {
         KioskGpio gpio = open("gpio.button.callStaff", "22");
         AtomicInteger presses = new AtomicInteger();
