@@ -284,6 +284,20 @@ class WebViewsTest {
     }
 
     @Test
+    void admin_createsEnrollmentQr() {
+        signIn("admin");
+
+        andWaitForNextPage(() -> browser.driver.findElement(
+                By.xpath("//button[starts-with(., 'Buat kode pendaftaran')]")).click());
+
+        WebElement qr = browser.driver.findElement(By.id("enrollment-qr"));
+        assertThat(qr.getDomAttribute("alt")).contains("3273-01");
+        assertThat(browser.driver.findElement(By.id("enrollment-token")).getText()).isNotBlank();
+        assertAccessible();
+        browser.screenshot(SHOTS.resolve("enrollment-qr.png"));
+    }
+
+    @Test
     void signOut_endsSession() {
         signIn("kasn");
 
