@@ -10,9 +10,6 @@ import id.kypso.core.config.KioskIdentity;
 import id.kypso.core.store.StoreException;
 import id.kypso.core.systemd.SystemdWatchdog;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -184,15 +181,12 @@ public final class AgentMain implements Callable<Integer> {
 
     /** Reads the gpio.* settings of kiosk.properties; empty settings when it is unreadable. */
     private Properties gpioSettings() {
-        Properties properties = new Properties();
-        Path file = dataDir.resolve(KioskIdentity.PROPERTIES_FILE);
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(in);
+        try {
+            return KioskIdentity.readProperties(dataDir);
         } catch (IOException | IllegalArgumentException e) {
             // The identity check right after this reports the unreadable file.
             return new Properties();
         }
-        return properties;
     }
 
     private int runOnce(KioskAgent agent) {

@@ -31,7 +31,6 @@ import id.kypso.kiosk.ui.KioskWindow;
 import id.kypso.kiosk.ui.MaintenanceModel;
 import id.kypso.kiosk.ui.MaintenanceView;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,7 +146,7 @@ public final class KioskMain implements Callable<Integer> {
         Properties settings;
         ClosableTicketPrinter devicePrinter;
         try {
-            settings = kioskProperties();
+            settings = KioskIdentity.readProperties(dataDir);
             devicePrinter = TicketPrinters.create(resolvePrinter(printer),
                     PrinterProfile.fromProperties(settings));
         } catch (IllegalArgumentException | IOException e) {
@@ -286,16 +285,6 @@ public final class KioskMain implements Callable<Integer> {
             return thread;
         }).scheduleWithFixedDelay(() -> available.accept(config.get().isPresent()), 0,
                 CONFIG_CHECK_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /** Reads the printer.* and scanner.* settings of kiosk.properties. */
-    private Properties kioskProperties() throws IOException {
-        Properties properties = new Properties();
-        Path file = dataDir.resolve(KioskIdentity.PROPERTIES_FILE);
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(in);
-        }
-        return properties;
     }
 
     /** Returns the printer spec with a relative file path resolved in the data folder. */

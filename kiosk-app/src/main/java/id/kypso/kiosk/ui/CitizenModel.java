@@ -276,8 +276,8 @@ public final class CitizenModel {
     }
 
     /**
-     * Shows the "slip unreadable" screen for a camera frame in which no QR code was found, on
-     * any thread; ignored while a survey is open, like a scan.
+     * Shows the "slip unreadable" screen for a camera frame in which no QR code was found.
+     * It may be called on any thread, and like a scan it is ignored while a survey is open.
      */
     public void onUnreadableFrame() {
         Runnable show = () -> {

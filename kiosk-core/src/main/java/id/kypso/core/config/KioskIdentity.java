@@ -25,9 +25,9 @@ public record KioskIdentity(KioskId kioskId, int keyVersion, String aggregatorUr
     /** Loads the identity from {@code dataDir}; the exception says what to fix. */
     public static KioskIdentity load(Path dataDir) throws ConfigException {
         Path propertiesFile = dataDir.resolve(PROPERTIES_FILE);
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
-            properties.load(in);
+        Properties properties;
+        try {
+            properties = readProperties(dataDir);
         } catch (NoSuchFileException e) {
             throw new ConfigException(propertiesFile + " is missing: create the kiosk identity"
                     + " with 'provisioning kiosk create'");
@@ -61,6 +61,19 @@ public record KioskIdentity(KioskId kioskId, int keyVersion, String aggregatorUr
             throw new ConfigException(keyFile + " is not a valid kiosk key: " + e.getMessage());
         }
         return new KioskIdentity(kioskId, keyVersion, aggregatorUrl, key);
+    }
+
+    /**
+     * Reads {@code kiosk.properties} of {@code dataDir}, which also holds the printer.*,
+     * scanner.* and gpio.* settings of the app and the agent.
+     */
+    public static Properties readProperties(Path dataDir) throws IOException {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(dataDir.resolve(PROPERTIES_FILE),
+                StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return properties;
     }
 
     private static String required(Properties properties, String name, Path file)
