@@ -10,6 +10,7 @@ import id.kypso.aggregator.enroll.EnrollmentService;
 import id.kypso.aggregator.enroll.KioskRegistry;
 import id.kypso.aggregator.fleet.FleetService;
 import id.kypso.aggregator.ingest.IngestService;
+import id.kypso.aggregator.registration.RegistrationService;
 import id.kypso.aggregator.report.Months;
 import id.kypso.aggregator.report.RaporService;
 import id.kypso.aggregator.store.Database;
@@ -96,7 +97,10 @@ public final class Aggregator implements AutoCloseable {
                         options.maxRecordsPerPush(), options.concurrentPushes(),
                         Problems.mapper()),
                 new ConfigService(database, offices, kiosks, surveys), fleet,
-                new TicketService(database, options.clock()), rapor);
+                new TicketService(database, options.clock()), rapor,
+                new RegistrationService(database, offices, options.clock(),
+                        options.registrationDays()),
+                new RateLimiter(options.clock(), 1, 30));
         KioskAuthenticator kioskAuth = new KioskAuthenticator(kiosks, options.clock(),
                 options.allowedSkew(), options.maxBodyBytes(), new RateLimiter(options.clock(),
                         options.rateLimitPerSecond(), options.rateLimitBurst()));

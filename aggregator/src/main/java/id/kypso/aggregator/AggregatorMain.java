@@ -52,6 +52,11 @@ public final class AggregatorMain implements Callable<Integer> {
             description = "Time zone report months are counted in (default: ${DEFAULT-VALUE})")
     ZoneId zone;
 
+    @Option(names = "--registration-days", defaultValue = "3",
+            description = "Days registration slips are kept for kiosks to check slip numbers"
+                    + " keyed in by hand (default: ${DEFAULT-VALUE})")
+    int registrationDays;
+
     @Override
     public Integer call() throws InterruptedException {
         AggregatorOptions options = AggregatorOptions.builder()
@@ -62,6 +67,7 @@ public final class AggregatorMain implements Callable<Integer> {
                 .adminToken(adminToken)
                 .minimumResponses(minimumResponses)
                 .zone(zone)
+                .registrationDays(registrationDays)
                 .build();
         Aggregator aggregator = new Aggregator(options);
         aggregator.start();

@@ -14,16 +14,24 @@ import java.time.ZoneId;
  * @param adminToken null to read or create {@code dataDir/admin.token}
  * @param minimumResponses below this many responses a figure reads "not enough responses"
  * @param zone the zone report months are counted in
+ * @param registrationDays how long registration slips are kept for kiosks to check keyed-in
+ *     slip numbers against
  */
 public record AggregatorOptions(String bind, int port, Path dataDir, String databaseUrl,
         String databaseUser, String databasePassword, int databasePoolSize, String adminToken,
         int minimumResponses, Clock clock, ZoneId zone, Duration allowedSkew, long maxBodyBytes,
         int maxRecordsPerPush, int concurrentPushes, double rateLimitPerSecond,
         int rateLimitBurst,
-        Duration tokenLifetime, Duration silentAfter, Duration sessionLifetime) {
+        Duration tokenLifetime, Duration silentAfter, Duration sessionLifetime,
+        int registrationDays) {
 
     /** Default minimum responses; docs/aggregator.md explains the choice. */
     public static final int DEFAULT_MINIMUM_RESPONSES = 30;
+    /**
+     * Default days a registration slip is kept: a citizen usually walks from the perekaman
+     * desk to the kiosk within the hour; three days cover a weekend-long network outage.
+     */
+    public static final int DEFAULT_REGISTRATION_DAYS = 3;
     public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
 
     public static Builder builder() {
@@ -52,6 +60,7 @@ public record AggregatorOptions(String bind, int port, Path dataDir, String data
         private Duration tokenLifetime = Duration.ofHours(24);
         private Duration silentAfter = Duration.ofMinutes(30);
         private Duration sessionLifetime = Duration.ofHours(8);
+        private int registrationDays = DEFAULT_REGISTRATION_DAYS;
 
         public Builder bind(String value) {
             bind = value;
@@ -143,12 +152,17 @@ public record AggregatorOptions(String bind, int port, Path dataDir, String data
             return this;
         }
 
+        public Builder registrationDays(int value) {
+            registrationDays = value;
+            return this;
+        }
+
         public AggregatorOptions build() {
             return new AggregatorOptions(bind, port, dataDir, databaseUrl, databaseUser,
                     databasePassword, databasePoolSize, adminToken, minimumResponses, clock,
                     zone, allowedSkew, maxBodyBytes, maxRecordsPerPush, concurrentPushes,
                     rateLimitPerSecond,
-                    rateLimitBurst, tokenLifetime, silentAfter, sessionLifetime);
+                    rateLimitBurst, tokenLifetime, silentAfter, sessionLifetime, registrationDays);
         }
     }
 }

@@ -6,6 +6,7 @@ import id.kypso.aggregator.admin.OfficeRegistry;
 import id.kypso.aggregator.admin.RosterImport;
 import id.kypso.aggregator.auth.AdminAuthenticator;
 import id.kypso.aggregator.auth.KioskAuthenticator;
+import id.kypso.aggregator.auth.RateLimiter;
 import id.kypso.aggregator.auth.Role;
 import id.kypso.aggregator.auth.UserAccounts;
 import id.kypso.aggregator.config.ConfigService;
@@ -14,6 +15,7 @@ import id.kypso.aggregator.enroll.EnrollmentService;
 import id.kypso.aggregator.enroll.KioskRegistry;
 import id.kypso.aggregator.fleet.FleetService;
 import id.kypso.aggregator.ingest.IngestService;
+import id.kypso.aggregator.registration.RegistrationService;
 import id.kypso.aggregator.report.Period;
 import id.kypso.aggregator.report.RaporService;
 import id.kypso.aggregator.ticket.TicketService;
@@ -24,6 +26,8 @@ import id.kypso.core.sync.ConfigBundle.RosterOfficer;
 import id.kypso.core.sync.Enrollment;
 import id.kypso.core.sync.Heartbeat;
 import id.kypso.core.sync.PushRequest;
+import id.kypso.core.sync.RegistrationUpload;
+import id.kypso.core.sync.RequestSignature;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -42,7 +46,7 @@ public final class ApiRoutes {
     public record Services(EnrollmentService enrollment, KioskRegistry kiosks,
             OfficeRegistry offices, SurveyCatalog surveys, IngestService ingest,
             ConfigService config, FleetService fleet, TicketService tickets,
-            RaporService rapor) {
+            RaporService rapor, RegistrationService registrations, RateLimiter uploads) {
     }
 
     public ApiRoutes(Services services, KioskAuthenticator kioskAuth,
@@ -71,6 +75,30 @@ public final class ApiRoutes {
             }
             ctx.status(200).contentType("application/json").result(rendered.json());
         }));
+        app.get("/api/v1/registrations", kioskAuth.signed((ctx, kiosk, body) -> {
+            byte[] json = Problems.write(services.registrations()
+                    .recent(kiosk.office().toString()));
+            String etag = "\"" + RequestSignature.sha256Hex(json) + "\"";
+            ctx.header("ETag", etag);
+            ctx.header("Cache-Control", "no-cache");
+            String ifNoneMatch = ctx.header("If-None-Match");
+            if (ifNoneMatch != null && List.of(ifNoneMatch.split("\\s*,\\s*")).contains(etag)) {
+                ctx.status(304);
+                return;
+            }
+            ctx.status(200).contentType("application/json").result(json);
+        }));
+        // The perekaman desk holds no admin token: each slip must verify under a key of the
+        // office, so the slips are their own credential.
+        app.post("/api/v1/offices/{officeId}/registrations", ctx -> {
+            String officeId = ctx.pathParam("officeId");
+            if (!services.uploads().tryAcquire("registrations/" + officeId)) {
+                throw new ProblemException(429, "rate-limited", "Too many requests",
+                        "too many registration uploads for office " + officeId);
+            }
+            Problems.json(ctx, services.registrations().upload(officeId,
+                    Problems.read(ctx.bodyAsBytes(), RegistrationUpload.class)));
+        });
         app.post("/api/v1/heartbeat", kioskAuth.signed((ctx, kiosk, body) -> Problems.json(ctx,
                 services.fleet().record(kiosk, Problems.read(body, Heartbeat.class)))));
         app.get("/api/v1/tickets/{kioskId}/{serial}", kioskAuth.signed((ctx, kiosk, body) ->

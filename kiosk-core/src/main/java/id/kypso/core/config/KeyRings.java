@@ -21,7 +21,8 @@ public final class KeyRings {
         return ring(bundle.kioskKeys());
     }
 
-    private static MapKeyRing ring(List<ConfigBundle.SignerKey> keys) {
+    /** Returns a ring of {@code keys}, revoked ones marked so. */
+    public static MapKeyRing ring(List<ConfigBundle.SignerKey> keys) {
         MapKeyRing ring = new MapKeyRing();
         for (ConfigBundle.SignerKey key : keys) {
             ring.put(key.signer(), key.keyVersion(), Ed25519.publicKey(key.publicKey()));
