@@ -16,6 +16,7 @@ import id.kypso.agent.sync.ConfigPuller;
 import id.kypso.agent.sync.ConfigResult;
 import id.kypso.agent.sync.OutboxPusher;
 import id.kypso.agent.sync.PushResult;
+import id.kypso.agent.sync.RegistrationPuller;
 import id.kypso.agent.sync.SyncException;
 import id.kypso.core.config.BundleStore;
 import id.kypso.core.config.ConfigException;
@@ -23,6 +24,7 @@ import id.kypso.core.config.KioskIdentity;
 import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.store.KioskState;
 import id.kypso.core.store.Outbox;
+import id.kypso.core.store.RegistrationBook;
 import id.kypso.core.store.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,6 +63,7 @@ public final class KioskAgent implements AutoCloseable {
     private final AggregatorClient client;
     private final OutboxPusher pusher;
     private final ConfigPuller puller;
+    private final RegistrationPuller registrations;
     private final DatabaseMaintenance maintenance;
     private final RetentionJob retention;
     private final HealthProbe health;
@@ -113,6 +116,8 @@ public final class KioskAgent implements AutoCloseable {
         KioskState state = new KioskState(database);
         this.puller = new ConfigPuller(client, new BundleStore(builder.dataDir), state,
                 identity.kioskId().office());
+        this.registrations = new RegistrationPuller(client, new BundleStore(builder.dataDir),
+                new RegistrationBook(database), state, identity.kioskId().office());
         this.maintenance = new DatabaseMaintenance(database);
         this.retention = new RetentionJob(database, clock, builder.retention,
                 builder.keepSentRecords);
@@ -129,7 +134,10 @@ public final class KioskAgent implements AutoCloseable {
         return new Builder(dataDir);
     }
 
-    /** Runs one cycle: push, config pull, heartbeat, retention and checkpoint. */
+    /**
+     * Runs one cycle: push, config pull, registration pull, heartbeat, retention and
+     * checkpoint.
+     */
     public synchronized SyncSummary syncOnce() {
         lastAttemptAt = clock.instant();
         List<String> cycleErrors = new ArrayList<>();
@@ -176,6 +184,20 @@ public final class KioskAgent implements AutoCloseable {
                 return storeFailed(e, cycleErrors);
             } catch (UncheckedIOException e) {
                 note(cycleErrors, e.getMessage());
+            }
+        }
+        if (reachable) {
+            try {
+                RegistrationPuller.Result pulled = registrations.pull();
+                if (pulled.problem() != null) {
+                    note(cycleErrors, "registration list not installed: " + pulled.problem());
+                }
+            } catch (SyncException e) {
+                note(cycleErrors, "registration pull failed: " + e.getMessage());
+                authFailure = e.kind() == SyncException.Kind.UNAUTHORIZED ? e : authFailure;
+                reachable = isResponse(e);
+            } catch (StoreException e) {
+                return storeFailed(e, cycleErrors);
             }
         }
         if (reachable) {

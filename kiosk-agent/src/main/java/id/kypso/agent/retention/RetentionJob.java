@@ -33,6 +33,12 @@ public final class RetentionJob {
     /** When the job last ran, as an ISO-8601 instant. */
     public static final String LAST_RUN_AT = "retention.lastRunAt";
 
+    /**
+     * The longest a registration slip stays on the kiosk. The aggregator serves a few days of
+     * them and each pull replaces the set; this bounds what an offline kiosk keeps.
+     */
+    public static final Duration KEEP_REGISTRATIONS = Duration.ofDays(7);
+
     private final KioskDatabase database;
     private final Clock clock;
     private final Duration keepAfterSync;
@@ -81,6 +87,12 @@ public final class RetentionJob {
                 delete.setString(1, now.minus(keepSentRecords.compareTo(keepAfterSync) < 0
                         ? keepAfterSync : keepSentRecords).toString());
                 pruned[0] = delete.executeUpdate();
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM registration WHERE perekaman_at < ?")) {
+                delete.setString(1, now.minus(KEEP_REGISTRATIONS.compareTo(keepAfterSync) < 0
+                        ? KEEP_REGISTRATIONS : keepAfterSync).toString());
+                delete.executeUpdate();
             }
             addTo(connection, CLEARED_TICKETS, count);
             addTo(connection, PRUNED_RECORDS, pruned[0]);

@@ -6,6 +6,7 @@ import id.kypso.core.config.KioskIdentity;
 import id.kypso.core.sync.Heartbeat;
 import id.kypso.core.sync.PushRequest;
 import id.kypso.core.sync.PushResponse;
+import id.kypso.core.sync.RegistrationList;
 import id.kypso.core.sync.RequestSignature;
 import id.kypso.core.sync.SyncHeaders;
 import id.kypso.core.sync.SyncJson;
@@ -117,6 +118,29 @@ public final class AggregatorClient {
         }
         requireStatus(raw, 200);
         return new ConfigResponse(false, raw.body(), raw.etag());
+    }
+
+    /**
+     * Fetches the office's recent registration slips; empty when the list is unchanged since
+     * {@code etag}. A body that is not a registration list of our protocol is an error.
+     */
+    public Optional<Fetched<RegistrationList>> fetchRegistrations(String etag)
+            throws SyncException {
+        RawResponse raw = signedExchange("GET", "api/v1/registrations", null, etag);
+        if (raw.status() == 304) {
+            return Optional.empty();
+        }
+        requireStatus(raw, 200);
+        RegistrationList list = read(raw, RegistrationList.class);
+        if (!RegistrationList.FORMAT.equals(list.format())) {
+            throw notAggregator(raw, "registration list has format " + list.format()
+                    + ", expected " + RegistrationList.FORMAT);
+        }
+        return Optional.of(new Fetched<>(list, raw.etag()));
+    }
+
+    /** A body read from the aggregator and the ETag it came with. */
+    public record Fetched<T>(T body, String etag) {
     }
 
     /** Sends a heartbeat and measures clock skew from the acknowledgement. */

@@ -7,6 +7,7 @@ import id.kypso.core.testing.MutableClock;
 import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.store.KioskState;
 import id.kypso.core.store.Outbox;
+import id.kypso.core.store.RegistrationBook;
 import id.kypso.core.store.SurveyLedger;
 import id.kypso.core.sync.SyncRecord;
 import java.nio.file.Path;
@@ -59,6 +60,21 @@ class RetentionJobTest {
         assertThat(due).isEqualTo(1);
         assertThat(ticketColumns(1)).containsExactly(null, null, "");
         assertThat(new KioskState(database).get(RetentionJob.CLEARED_TICKETS)).contains("1");
+    }
+
+    @Test
+    void registrationSlips_leaveAWeekAfterTheirPerekaman() {
+        RegistrationBook book = new RegistrationBook(database);
+        book.replaceAll(List.of(
+                new RegistrationBook.Entry("REG-OLD", "KS1:OLD", clock.instant()
+                        .minus(RetentionJob.KEEP_REGISTRATIONS).minusSeconds(1)),
+                new RegistrationBook.Entry("REG-NEW", "KS1:NEW", clock.instant()
+                        .minus(RetentionJob.KEEP_REGISTRATIONS).plusSeconds(1))));
+
+        new RetentionJob(database, clock, KEEP, KEEP_SENT).run();
+
+        assertThat(book.find("REG-OLD")).isEmpty();
+        assertThat(book.find("REG-NEW")).contains("KS1:NEW");
     }
 
     @Test

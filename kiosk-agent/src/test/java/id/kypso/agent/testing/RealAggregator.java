@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.sql.ResultSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -65,14 +66,25 @@ public final class RealAggregator implements AutoCloseable {
 
     /** Registers the kiosk's office (with a new office key) and enrolls the kiosk. */
     public void enroll(String kioskId, PublicKey kioskKey) {
+        enroll(kioskId, kioskKey, Ed25519.generate().getPublic());
+    }
+
+    /** Registers the kiosk's office with {@code officeKey} and enrolls the kiosk. */
+    public void enroll(String kioskId, PublicKey kioskKey, PublicKey officeKey) {
         String officeId = kioskId.substring(0, 7);
         send("POST", "/api/v1/admin/offices", Map.of("officeId", officeId, "name",
-                "Disdukcapil Kota Bandung", "publicKey",
-                Ed25519.toBase64(Ed25519.generate().getPublic()), "keyVersion", 1), true);
+                "Disdukcapil Kota Bandung", "publicKey", Ed25519.toBase64(officeKey),
+                "keyVersion", 1), true);
         JsonNode token = send("POST", "/api/v1/admin/offices/" + officeId
                 + "/enrollment-tokens", null, true);
         send("POST", "/api/v1/enroll", new Enrollment.Request(token.get("token").asText(),
                 kioskId, Ed25519.toBase64(kioskKey), 1), false);
+    }
+
+    /** Posts slips as the perekaman desk does and returns the aggregator's answer. */
+    public JsonNode uploadSlips(String officeId, List<String> slips) {
+        return send("POST", "/api/v1/offices/" + officeId + "/registrations",
+                Map.of("slips", slips), false);
     }
 
     /** Returns the number of stored records of each type pushed by {@code kioskId}. */

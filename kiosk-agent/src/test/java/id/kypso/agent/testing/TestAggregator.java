@@ -9,6 +9,7 @@ import id.kypso.core.sync.ConfigBundle;
 import id.kypso.core.sync.Heartbeat;
 import id.kypso.core.sync.PushRequest;
 import id.kypso.core.sync.PushResponse;
+import id.kypso.core.sync.RegistrationList;
 import id.kypso.core.sync.RequestSignature;
 import id.kypso.core.sync.SyncHeaders;
 import id.kypso.core.sync.SyncJson;
@@ -53,6 +54,7 @@ public final class TestAggregator implements AutoCloseable {
     private volatile Predicate<SyncRecord> rejectRequestWith = record -> false;
     private volatile byte[] configBody;
     private volatile String configEtag;
+    private volatile byte[] registrationsBody;
 
     private TestAggregator(HttpServer server, ExecutorService executor, PublicKey kioskKey,
             String kioskId) {
@@ -72,12 +74,19 @@ public final class TestAggregator implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         aggregator.serveConfig(validBundle("3273-01"));
+        aggregator.serveRegistrations(new RegistrationList(RegistrationList.FORMAT, "3273-01", 3,
+                List.of()));
         return aggregator;
     }
 
     /** Returns a valid bundle for {@code officeId} with one office key and the default survey. */
     public static ConfigBundle validBundle(String officeId) {
-        String officeKey = Ed25519.toBase64(Ed25519.generate().getPublic());
+        return validBundle(officeId, Ed25519.generate().getPublic());
+    }
+
+    /** Returns a valid bundle whose office key is {@code officePublicKey}. */
+    public static ConfigBundle validBundle(String officeId, PublicKey officePublicKey) {
+        String officeKey = Ed25519.toBase64(officePublicKey);
         return new ConfigBundle(ConfigBundle.FORMAT, officeId, "Disdukcapil Kota Bandung",
                 List.of(new ConfigBundle.SignerKey(officeId, 1, officeKey, false)), List.of(),
                 List.of(new ConfigBundle.RosterOfficer("198503122010011001", "Siti Rahma",
@@ -127,6 +136,15 @@ public final class TestAggregator implements AutoCloseable {
         configEtag = "\"" + RequestSignature.sha256Hex(body).substring(0, 16) + "\"";
     }
 
+    /** Serves {@code list} as the office's registrations from now on. */
+    public void serveRegistrations(RegistrationList list) {
+        try {
+            registrationsBody = json.writeValueAsBytes(list);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String configEtag() {
         return configEtag;
     }
@@ -145,6 +163,7 @@ public final class TestAggregator implements AutoCloseable {
                 case "POST /api/v1/records" -> push(exchange, body);
                 case "GET /api/v1/config" -> config(exchange);
                 case "POST /api/v1/heartbeat" -> heartbeat(exchange, body);
+                case "GET /api/v1/registrations" -> registrations(exchange);
                 default -> respond(exchange, 404, problem(404, "no such endpoint " + path));
             }
         }
@@ -215,6 +234,17 @@ public final class TestAggregator implements AutoCloseable {
         }
         exchange.getResponseHeaders().set("ETag", etag);
         respond(exchange, 200, configBody);
+    }
+
+    private void registrations(HttpExchange exchange) throws IOException {
+        byte[] body = registrationsBody;
+        String etag = "\"" + RequestSignature.sha256Hex(body).substring(0, 16) + "\"";
+        if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            exchange.sendResponseHeaders(304, -1);
+            return;
+        }
+        exchange.getResponseHeaders().set("ETag", etag);
+        respond(exchange, 200, body);
     }
 
     private void heartbeat(HttpExchange exchange, byte[] body) throws IOException {

@@ -1,0 +1,124 @@
+package id.kypso.agent.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.kypso.agent.KioskAgent;
+import id.kypso.agent.SyncSummary;
+import id.kypso.agent.testing.KioskFixture;
+import id.kypso.agent.testing.RealAggregator;
+import id.kypso.agent.testing.TestAggregator;
+import id.kypso.core.crypto.Ed25519;
+import id.kypso.core.identity.MaskedNik;
+import id.kypso.core.slip.RegistrationSlip;
+import id.kypso.core.slip.SlipCodec;
+import id.kypso.core.store.KioskDatabase;
+import id.kypso.core.store.KioskState;
+import id.kypso.core.store.RegistrationBook;
+import id.kypso.core.sync.RegistrationList;
+import id.kypso.core.testing.Fixtures;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistrationPullTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void slipsPostedByTheDesk_reachTheKioskAndAnUnchangedListIsNotFetchedAgain()
+            throws Exception {
+        KeyPair office = Ed25519.generate();
+        try (RealAggregator aggregator = RealAggregator.start(temp.resolve("aggregator"))) {
+            KioskFixture kiosk = KioskFixture.create(temp.resolve("kiosk"), aggregator.url());
+            aggregator.enroll("3273-01-K01", kiosk.keys().getPublic(), office.getPublic());
+            String first = slip("REG-0001", office.getPrivate());
+            String second = slip("REG-0002", office.getPrivate());
+            aggregator.uploadSlips("3273-01", List.of(first, second));
+            KioskDatabase database = kiosk.openDatabase();
+            RegistrationBook book = new RegistrationBook(database);
+
+            try (KioskAgent agent = KioskAgent.builder(kiosk.dataDir())
+                    .aggregatorUrl(aggregator.url()).open()) {
+                SyncSummary summary = agent.syncOnce();
+                String etag = new KioskState(database).get(KioskState.REGISTRATIONS_ETAG)
+                        .orElseThrow();
+                agent.syncOnce();
+
+                assertThat(summary.errors()).isEmpty();
+                assertThat(book.count()).isEqualTo(2);
+                assertThat(book.find("REG-0002")).contains(second);
+                assertThat(new KioskState(database).get(KioskState.REGISTRATIONS_ETAG))
+                        .contains(etag);
+
+                String third = slip("REG-0003", office.getPrivate());
+                aggregator.uploadSlips("3273-01", List.of(third));
+                agent.syncOnce();
+
+                assertThat(book.count()).isEqualTo(3);
+                assertThat(book.find("REG-0003")).contains(third);
+                assertThat(book.find("REG-9999")).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void slipThatDoesNotVerify_isLeftOutAndTheRestInstalled() throws Exception {
+        KioskFixture kiosk = KioskFixture.create(temp.resolve("kiosk"), "http://127.0.0.1:9");
+        KeyPair office = Ed25519.generate();
+        try (TestAggregator aggregator = TestAggregator.start(kiosk.keys().getPublic(),
+                "3273-01-K01")) {
+            aggregator.serveConfig(TestAggregator.validBundle("3273-01", office.getPublic()));
+            String good = slip("REG-0001", office.getPrivate());
+            String forged = slip("REG-0002", Ed25519.generate().getPrivate());
+            aggregator.serveRegistrations(new RegistrationList(RegistrationList.FORMAT,
+                    "3273-01", 3, List.of(forged, "KS1:DAMAGED", good)));
+
+            try (KioskAgent agent = KioskAgent.builder(kiosk.dataDir())
+                    .aggregatorUrl(aggregator.url()).open()) {
+                agent.syncOnce();
+            }
+
+            RegistrationBook book = new RegistrationBook(kiosk.openDatabase());
+            assertThat(book.count()).isEqualTo(1);
+            assertThat(book.find("REG-0001")).contains(good);
+            assertThat(book.find("REG-0002")).isEmpty();
+        }
+    }
+
+    @Test
+    void listOfAnotherOffice_isNotInstalledAndIsReported() throws Exception {
+        KioskFixture kiosk = KioskFixture.create(temp.resolve("kiosk"), "http://127.0.0.1:9");
+        KeyPair office = Ed25519.generate();
+        try (TestAggregator aggregator = TestAggregator.start(kiosk.keys().getPublic(),
+                "3273-01-K01")) {
+            aggregator.serveConfig(TestAggregator.validBundle("3273-01", office.getPublic()));
+            aggregator.serveRegistrations(new RegistrationList(RegistrationList.FORMAT,
+                    "3273-01", 3, List.of(slip("REG-0001", office.getPrivate()))));
+            SyncSummary wrong;
+            try (KioskAgent agent = KioskAgent.builder(kiosk.dataDir())
+                    .aggregatorUrl(aggregator.url()).open()) {
+                agent.syncOnce();
+                aggregator.serveRegistrations(new RegistrationList(RegistrationList.FORMAT,
+                        "3204-01", 3, List.of()));
+                wrong = agent.syncOnce();
+            }
+
+            assertThat(wrong.errors()).anySatisfy(error ->
+                    assertThat(error).contains("office 3204-01"));
+            assertThat(new RegistrationBook(kiosk.openDatabase()).find("REG-0001")).isPresent();
+        }
+    }
+
+    private static String slip(String number, PrivateKey key) {
+        RegistrationSlip template = Fixtures.slip(number);
+        return SlipCodec.encode(new RegistrationSlip(template.office(), number,
+                Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS),
+                MaskedNik.of(Fixtures.NIK), template.nikDigest(), template.officers(), 1), key);
+    }
+}
