@@ -14,6 +14,7 @@ import id.kypso.core.config.KioskIdentity;
 import id.kypso.core.qr.QrCodes;
 import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.store.Outbox;
+import id.kypso.core.store.RegistrationBook;
 import id.kypso.core.store.SurveyLedger;
 import id.kypso.core.survey.Question;
 import id.kypso.core.sync.ConfigBundle;
@@ -210,7 +211,7 @@ public final class DemoRun {
             } catch (ConfigException e) {
                 return Optional.empty();
             }
-        }, new SurveyLedger(database, outbox, clock),
+        }, new SurveyLedger(database, outbox, clock), new RegistrationBook(database),
                 TicketPrinters.create("file:" + printerFile, PrinterProfile.defaults()), clock,
                 Generators.timeBasedEpochGenerator()::generate);
     }

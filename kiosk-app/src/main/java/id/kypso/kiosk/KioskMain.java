@@ -6,6 +6,7 @@ import id.kypso.core.config.ConfigException;
 import id.kypso.core.config.KioskIdentity;
 import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.store.Outbox;
+import id.kypso.core.store.RegistrationBook;
 import id.kypso.core.store.SurveyLedger;
 import id.kypso.core.systemd.SystemdWatchdog;
 import id.kypso.kiosk.counter.AggregatorTickets;
@@ -189,7 +190,7 @@ public final class KioskMain implements Callable<Integer> {
             });
         } else {
             CitizenSession session = new CitizenSession(identity, config, ledger,
-                    ticketPrinter, clock, ids);
+                    new RegistrationBook(database), ticketPrinter, clock, ids);
             PinStore pins = new PinStore(dataDir, clock, PinStore.DEFAULT_ITERATIONS);
             Platform.startup(() -> {
                 CitizenModel model = new CitizenModel(session, background, clock,

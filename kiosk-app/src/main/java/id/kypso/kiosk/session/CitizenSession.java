@@ -11,6 +11,7 @@ import id.kypso.core.slip.RegistrationSlip;
 import id.kypso.core.slip.ServiceStage;
 import id.kypso.core.slip.SlipCodec;
 import id.kypso.core.slip.StageOfficer;
+import id.kypso.core.store.RegistrationBook;
 import id.kypso.core.store.StoreException;
 import id.kypso.core.store.SurveyLedger;
 import id.kypso.core.store.SurveyLedger.AlreadySurveyedException;
@@ -68,6 +69,7 @@ public final class CitizenSession {
     private final TicketPrinter printer;
     private final Clock clock;
     private final Supplier<UUID> ids;
+    private final RegistrationBook registrations;
 
     private ConfigBundle keysFrom;
     private MapKeyRing officeKeys;
@@ -83,7 +85,18 @@ public final class CitizenSession {
      */
     public CitizenSession(KioskIdentity identity, Supplier<Optional<ConfigBundle>> config,
             SurveyLedger ledger, TicketPrinter printer, Clock clock, Supplier<UUID> ids) {
+        this(identity, config, ledger, null, printer, clock, ids);
+    }
+
+    /**
+     * @param registrations the registration slips the agent syncs, where a keyed-in slip
+     *     number is looked up; null when there are none
+     */
+    public CitizenSession(KioskIdentity identity, Supplier<Optional<ConfigBundle>> config,
+            SurveyLedger ledger, RegistrationBook registrations, TicketPrinter printer,
+            Clock clock, Supplier<UUID> ids) {
         this.identity = identity;
+        this.registrations = registrations;
         this.config = config;
         this.ledger = ledger;
         this.printer = printer;
@@ -138,6 +151,10 @@ public final class CitizenSession {
             return new ScanResult.Rejected(refusal);
         }
 
+        return scanned(slip, bundle.get());
+    }
+
+    private ScanResult scanned(RegistrationSlip slip, ConfigBundle bundle) {
         // The survey covers the officers up to perekaman, so it opens only after perekaman.
         boolean perekamanDone = slip.officers().stream()
                 .anyMatch(officer -> officer.stage() == ServiceStage.PEREKAMAN);
@@ -145,13 +162,45 @@ public final class CitizenSession {
             log.info("Slip {} rejected: it names no perekaman officer", slip);
             return new ScanResult.Rejected(Refusal.PEREKAMAN_INCOMPLETE);
         }
-        return open(slip, true, bundle.get());
+        return open(slip, true, bundle);
+    }
+
+    /** The synced slip of {@code number}, when there is one and it verifies now. */
+    private Optional<RegistrationSlip> registeredSlip(String number, ConfigBundle bundle) {
+        if (registrations == null) {
+            return Optional.empty();
+        }
+        Optional<String> text;
+        try {
+            text = registrations.find(number);
+        } catch (StoreException e) {
+            log.error("Cannot look up a keyed-in slip number in the synced registrations", e);
+            markOutOfServiceIfDiskFull(e);
+            return Optional.empty();
+        }
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            RegistrationSlip slip = SlipCodec.decode(text.get(), officeKeys(bundle));
+            if (slip.registrationNumber().equals(number)
+                    && slip.office().equals(identity.kioskId().office())) {
+                return Optional.of(slip);
+            }
+            log.warn("Synced registration {} does not match the number it is filed under", slip);
+        } catch (PayloadException e) {
+            log.warn("Synced registration slip does not verify ({}); taking the survey"
+                    + " unverified", e.getMessage());
+        }
+        return Optional.empty();
     }
 
     /**
      * Opens the survey for a slip keyed in by hand. The registration number and its
-     * {@link SlipCheck} must match; the survey is then marked unverified and the citizen picks
-     * the officers from the roster ({@link #rosterOfficers}, {@link #chooseOfficers}).
+     * {@link SlipCheck} must match. When the number is among the registrations the agent
+     * synced and that slip verifies, the survey opens as if the slip had been scanned:
+     * verified, with its officers. Otherwise it is marked unverified and the citizen picks the
+     * officers from the roster ({@link #rosterOfficers}, {@link #chooseOfficers}).
      */
     public ScanResult enterManually(String registrationNumber, String check) {
         requireClosed();
@@ -167,10 +216,16 @@ public final class CitizenSession {
             return new ScanResult.Rejected(Refusal.MANUAL_ENTRY_INVALID);
         }
 
-        // TODO: look the number up in the registrations the agent syncs, to verify it and
-        // fill in the officers. Until then every keyed-in survey is unverified.
-        // The placeholder officer only completes the record. The slip serves as a lookup key
-        // until the citizen picks the real officers, which replace it.
+        Optional<RegistrationSlip> registered = registeredSlip(number, bundle.get());
+        if (registered.isPresent()) {
+            log.info("Keyed-in slip {} found in the synced registrations", registered.get());
+            return scanned(registered.get(), bundle.get());
+        }
+
+        // Not synced yet, or the agent could not reach the aggregator: the survey is still
+        // taken, unverified. The placeholder officer only completes the record. The slip serves
+        // as a lookup key until the citizen picks the real officers, which replace it.
+        log.info("Keyed-in slip number not among the synced registrations: unverified survey");
         RegistrationSlip placeholder = new RegistrationSlip(identity.kioskId().office(), number,
                 clock.instant(), UNKNOWN_NIK, new byte[NikDigest.LENGTH],
                 List.of(new StageOfficer(ServiceStage.PEREKAMAN, PLACEHOLDER_NIP)), 0);
@@ -557,8 +612,8 @@ public final class CitizenSession {
             return answers.get(officerIndex);
         }
 
-        // NOTE: a keyed-in slip has no perekaman time, so the ledger's ticket-issued record
-        // carries the survey time in its place.
+        // NOTE: a keyed-in slip missing from the synced registrations has no perekaman time,
+        // so the ledger's ticket-issued record carries the survey time in its place.
         void setOfficers(List<OfficerCard> chosen, Instant now) {
             cards.clear();
             answers.clear();

@@ -380,6 +380,16 @@ public final class CitizenModel {
             session.reset();
             session.language(language);
             ScanResult result = session.enterManually(number, check);
+            if (result instanceof ScanResult.Accepted accepted && accepted.verified()) {
+                // Found among the synced registrations: the slip's own officers, as a scan.
+                Opened opened = loadSurvey();
+                onFx(visit, () -> {
+                    manualNumber.set("");
+                    manualCheck.set("");
+                    showScanResult(result, opened);
+                });
+                return;
+            }
             List<OfficerCard> rosterCards = result instanceof ScanResult.Accepted
                     ? session.rosterOfficers() : List.of();
             List<Image> images = decode(rosterCards);

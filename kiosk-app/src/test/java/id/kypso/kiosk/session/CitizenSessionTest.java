@@ -8,6 +8,7 @@ import id.kypso.core.codec.MapKeyRing;
 import id.kypso.core.config.KeyRings;
 import id.kypso.core.slip.ServiceStage;
 import id.kypso.core.slip.StageOfficer;
+import id.kypso.core.store.RegistrationBook;
 import id.kypso.core.survey.ComplaintCategory;
 import id.kypso.core.survey.Question;
 import id.kypso.core.sync.SyncRecord;
@@ -318,6 +319,55 @@ class CitizenSessionTest {
         assertThat(issued.ticket().registrationNumber()).isEqualTo("REG-0009");
         assertThat(kiosk.printer.printed().get(0).lines())
                 .contains("Slip diketik manual (belum terverifikasi)");
+    }
+
+    @Test
+    void keyedInSlipAmongSyncedRegistrations_isVerifiedWithTheSlipsOfficers() throws Exception {
+        kiosk.syncRegistrations(kiosk.slip("REG-0007"), kiosk.slip("REG-0009"));
+
+        ScanResult.Accepted accepted = (ScanResult.Accepted) session.enterManually("REG-0009",
+                SlipCheck.of(TestKiosk.OFFICE, "REG-0009"));
+        assertThat(accepted.verified()).isTrue();
+        assertThat(accepted.officers()).extracting(OfficerCard::name)
+                .containsExactly("Siti Rahmawati", "Budi Santoso");
+        answerAll(0, 4);
+        answerAll(1, 3);
+        Completion.Issued issued = (Completion.Issued) session.complete();
+
+        JsonNode body = kiosk.outbox.pending(10).get(0).payload();
+        assertThat(body.get("verified").asBoolean()).isTrue();
+        assertThat(body.get("perekamanHour").asText()).isEqualTo("2026-12-04T02:00:00Z");
+        Ticket ticket = TicketCodec.decode(issued.ticket().qrPayload(),
+                KeyRings.kiosks(kiosk.bundle));
+        assertThat(ticket.maskedNik().toString()).isEqualTo("3273********0001");
+        assertThat(kiosk.printer.printed().get(0).lines())
+                .doesNotContain("Slip diketik manual (belum terverifikasi)");
+        assertThat(session.scan(kiosk.slip("REG-0009")))
+                .isEqualTo(new ScanResult.Rejected(Refusal.ALREADY_SURVEYED));
+    }
+
+    @Test
+    void syncedRegistrationThatDoesNotVerify_leavesTheKeyedInSurveyUnverified() {
+        // A row the kiosk's keys do not verify, as if the database had been tampered with.
+        kiosk.registrations.replaceAll(List.of(new RegistrationBook.Entry("REG-0009",
+                kiosk.forgedSlip("REG-0009"), kiosk.clock.instant())));
+
+        ScanResult.Accepted accepted = (ScanResult.Accepted) session.enterManually("REG-0009",
+                SlipCheck.of(TestKiosk.OFFICE, "REG-0009"));
+
+        assertThat(accepted.verified()).isFalse();
+        assertThat(accepted.officers()).isEmpty();
+    }
+
+    @Test
+    void syncedSlipUnderAnotherNumber_isNotTaken() {
+        kiosk.registrations.replaceAll(List.of(new RegistrationBook.Entry("REG-0009",
+                kiosk.slip("REG-0001"), kiosk.clock.instant())));
+
+        ScanResult.Accepted accepted = (ScanResult.Accepted) session.enterManually("REG-0009",
+                SlipCheck.of(TestKiosk.OFFICE, "REG-0009"));
+
+        assertThat(accepted.verified()).isFalse();
     }
 
     @Test

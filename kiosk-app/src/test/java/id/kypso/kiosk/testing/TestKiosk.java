@@ -1,6 +1,8 @@
 package id.kypso.kiosk.testing;
 
+import id.kypso.core.codec.PayloadException;
 import id.kypso.core.config.BundleStore;
+import id.kypso.core.config.KeyRings;
 import id.kypso.core.config.KioskIdentity;
 import id.kypso.core.crypto.Ed25519;
 import id.kypso.core.crypto.NikDigest;
@@ -15,6 +17,7 @@ import id.kypso.core.slip.SlipCodec;
 import id.kypso.core.slip.StageOfficer;
 import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.store.Outbox;
+import id.kypso.core.store.RegistrationBook;
 import id.kypso.core.store.SurveyLedger;
 import id.kypso.core.survey.SurveyDefinitions;
 import id.kypso.core.sync.ConfigBundle;
@@ -33,6 +36,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +65,8 @@ public final class TestKiosk {
     public final KioskDatabase database;
     public final Outbox outbox;
     public final SurveyLedger ledger;
+    /** The registration slips "synced by the agent", in the kiosk's real database. */
+    public final RegistrationBook registrations;
     public final RecordingPrinter printer = new RecordingPrinter();
     public final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T03:20:00Z"),
             ZoneId.of("Asia/Jakarta"));
@@ -88,11 +94,27 @@ public final class TestKiosk {
         this.database = KioskDatabase.open(dataDir.resolve("kiosk.db"));
         this.outbox = new Outbox(database, clock, this::nextUuid);
         this.ledger = new SurveyLedger(database, outbox, clock);
+        this.registrations = new RegistrationBook(database);
+    }
+
+    /** Files slips in the registration book as the agent's pull would. */
+    public void syncRegistrations(String... slips) {
+        List<RegistrationBook.Entry> entries = new ArrayList<>();
+        for (String slip : slips) {
+            try {
+                RegistrationSlip decoded = SlipCodec.decode(slip, KeyRings.offices(bundle));
+                entries.add(new RegistrationBook.Entry(decoded.registrationNumber(), slip,
+                        decoded.perekamanAt()));
+            } catch (PayloadException e) {
+                throw new IllegalArgumentException("not a slip of this office", e);
+            }
+        }
+        registrations.replaceAll(entries);
     }
 
     public CitizenSession newSession() {
-        return new CitizenSession(identity, () -> Optional.of(bundle), ledger, printer, clock,
-                this::nextUuid);
+        return new CitizenSession(identity, () -> Optional.of(bundle), ledger, registrations,
+                printer, clock, this::nextUuid);
     }
 
     /** Returns a signed slip naming the verifier and the recorder. */

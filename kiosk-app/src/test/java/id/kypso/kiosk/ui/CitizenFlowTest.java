@@ -373,6 +373,34 @@ class CitizenFlowTest {
     }
 
     @Test
+    void keyedInSlipAmongSyncedRegistrations_goesStraightToTheSlipsOfficers(FxRobot robot) {
+        kiosk.syncRegistrations(kiosk.slip("REG-0042"));
+        String check = SlipCheck.of(TestKiosk.OFFICE, "REG-0042");
+        robot.clickOn("#manualEntry");
+        for (char c : "REG-0042".toCharArray()) {
+            robot.clickOn("#key-" + c);
+        }
+        robot.clickOn("#manualSubmit");
+        for (char c : check.toCharArray()) {
+            robot.clickOn("#key-" + c);
+        }
+        robot.clickOn("#manualSubmit");
+
+        waitForScreen(CitizenScreen.QUESTION);
+        assertThat(text(robot, "#officerName")).isEqualTo("Siti Rahmawati");
+        answerOfficer(robot, 4);
+        robot.clickOn("#commentNext");
+        waitForScreen(CitizenScreen.QUESTION);
+        assertThat(text(robot, "#officerName")).isEqualTo("Budi Santoso");
+        answerOfficer(robot, 3);
+        robot.clickOn("#commentNext");
+
+        waitForScreen(CitizenScreen.DONE);
+        assertThat(kiosk.outbox.pending(1).get(0).payload().get("verified").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void keyedInSlipWithWrongCheck_showsRefusal(FxRobot robot) {
         String check = SlipCheck.of(TestKiosk.OFFICE, "REG-0042");
         String wrong = check.equals("1111") ? "2222" : "1111";
