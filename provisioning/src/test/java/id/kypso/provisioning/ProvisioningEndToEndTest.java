@@ -16,6 +16,7 @@ import id.kypso.core.slip.SlipCodec;
 import id.kypso.core.slip.StageOfficer;
 import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.store.Outbox;
+import id.kypso.core.store.RegistrationBook;
 import id.kypso.core.store.SurveyLedger;
 import id.kypso.core.survey.OfficerRating;
 import id.kypso.core.survey.Question;
@@ -204,6 +205,53 @@ class ProvisioningEndToEndTest {
         sync(kiosk);
         assertThat(get("/api/v1/rapor/officers/" + RECORDER).path("responses").asInt())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void deskSlips_reachTheKioskAlsoAfterTheDeskWasOffline() throws Exception {
+        Path officeDir = office();
+        Path kiosk = enrolledKiosk(officeDir, "3273-01-K01");
+
+        Cli.Result offline = run("slip", "issue", "--office-dir", officeDir.toString(),
+                "--nik", "3273014506900001", "--registration", "3273-20261204-0001",
+                "--officer", "PEREKAMAN=" + RECORDER, "--out", temp.resolve("1.png").toString(),
+                "--aggregator", "http://127.0.0.1:9");
+        assertThat(offline.err()).contains("not yet sent", "slip upload");
+        assertThat(officeDir.resolve("slips-unsent.txt")).exists();
+
+        Cli.Result online = run("slip", "issue", "--office-dir", officeDir.toString(),
+                "--nik", "3273014506900002", "--registration", "3273-20261204-0002",
+                "--officer", "PEREKAMAN=" + RECORDER, "--out", temp.resolve("2.png").toString(),
+                "--aggregator", url);
+        assertThat(online.out()).contains("2 slips sent to the aggregator");
+        assertThat(officeDir.resolve("slips-unsent.txt")).doesNotExist();
+        assertThat(run("slip", "upload", "--office-dir", officeDir.toString(), "--aggregator",
+                url).out()).contains("0 slips sent");
+
+        sync(kiosk);
+
+        RegistrationBook book = new RegistrationBook(KioskDatabase.open(
+                kiosk.resolve("kiosk.db")));
+        String synced = book.find("3273-20261204-0001").orElseThrow();
+        assertThat(synced).isEqualTo(QrCodes.read(ImageIO.read(temp.resolve("1.png").toFile()))
+                .orElseThrow());
+        assertThat(book.find("3273-20261204-0002")).isPresent();
+    }
+
+    @Test
+    void slipUpload_withNothingReachable_failsAndKeepsTheSlips() throws Exception {
+        Path officeDir = office();
+        run("slip", "issue", "--office-dir", officeDir.toString(), "--nik", "3273014506900001",
+                "--registration", "3273-20261204-0001", "--officer", "PEREKAMAN=" + RECORDER,
+                "--out", temp.resolve("1.png").toString(), "--aggregator",
+                "http://127.0.0.1:9");
+
+        Cli.Result upload = new Cli().clock(Clock.systemUTC()).run("slip", "upload",
+                "--office-dir", officeDir.toString(), "--aggregator", "http://127.0.0.1:9");
+
+        assertThat(upload.code()).isNotZero();
+        assertThat(upload.err()).contains("cannot be reached");
+        assertThat(Files.readAllLines(officeDir.resolve("slips-unsent.txt"))).hasSize(1);
     }
 
     private Path office() throws Exception {

@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code slip}: registration slips for the perekaman desk. */
-@Command(name = "slip", mixinStandardHelpOptions = true, subcommands = SlipIssueCommand.class)
+@Command(name = "slip", mixinStandardHelpOptions = true, subcommands = {SlipIssueCommand.class,
+        SlipUploadCommand.class})
 public final class SlipCommand implements Runnable {
 
     @CommandLine.Spec

@@ -78,6 +78,9 @@ final class SlipIssueCommand implements Callable<Integer> {
     @Option(names = "--width", paramLabel = "DOTS", defaultValue = "576")
     int width;
 
+    @Option(names = "--aggregator", paramLabel = "URL")
+    String aggregator;
+
     SlipIssueCommand(Context context) {
         this.context = context;
     }
@@ -118,11 +121,12 @@ final class SlipIssueCommand implements Callable<Integer> {
         }
         RegistrationSlip slip = SlipRequest.build(office, nik, registration, perekamanTime,
                 officers, context.clock().instant(), zoneId);
-        write(office, renderer, slip, out);
+        String qrText = write(office, renderer, slip, out);
         log.info("Issued slip {} of office {} to {}", slip.registrationNumber(), slip.office(),
                 out);
         context.say("slip.issued", slip.registrationNumber(), slip.maskedNik(),
                 out.toAbsolutePath());
+        send(office, List.of(qrText));
         return 0;
     }
 
@@ -177,13 +181,35 @@ final class SlipIssueCommand implements Callable<Integer> {
             throw new CliFailure(ExitCode.INVALID_INPUT, "slip.batchEmpty", batch);
         }
 
+        List<String> qrTexts = new ArrayList<>();
         for (Map.Entry<Path, RegistrationSlip> entry : slips.entrySet()) {
-            write(office, renderer, entry.getValue(), entry.getKey());
+            qrTexts.add(write(office, renderer, entry.getValue(), entry.getKey()));
         }
         log.info("Issued {} slips of office {} from {} into {}", slips.size(),
                 office.officeId(), batch, outDir);
         context.say("slip.batchIssued", slips.size(), outDir.toAbsolutePath());
+        send(office, qrTexts);
         return 0;
+    }
+
+    /**
+     * Sends the new slips, and any left unsent before, when an aggregator is given. The slips
+     * are saved first, so a failed send loses nothing: the slip is printed and the next
+     * {@code slip issue} or {@code slip upload} sends it.
+     */
+    private void send(OfficeFolder office, List<String> qrTexts) throws CliFailure {
+        if (aggregator == null) {
+            return;
+        }
+        SlipUpload upload = new SlipUpload(context, officeDir);
+        upload.keep(qrTexts);
+        try {
+            SlipUploadCommand.report(context, upload.send(aggregator,
+                    office.officeId().toString()));
+        } catch (CliFailure e) {
+            context.warn("slip.uploadDeferred", context.messages().text(e.key() + ".problem",
+                    e.arguments()));
+        }
     }
 
     private static List<String> officerColumns(Csv.Row row) {
@@ -201,7 +227,8 @@ final class SlipIssueCommand implements Callable<Integer> {
         return slip.registrationNumber().replace('/', '_') + ".png";
     }
 
-    private void write(OfficeFolder office, SlipImage renderer, RegistrationSlip slip,
+    /** Renders, checks and saves one slip; returns its signed QR text. */
+    private String write(OfficeFolder office, SlipImage renderer, RegistrationSlip slip,
             Path file) throws CliFailure {
         String qrText = SlipCodec.encode(slip, office.privateKey());
         BufferedImage image = renderer.render(slip, qrText, office.name());
@@ -219,6 +246,7 @@ final class SlipIssueCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliFailure(ExitCode.FILE_PROBLEM, e, "file.write", file, e.getMessage());
         }
+        return qrText;
     }
 
     // Reads the printed image back as a kiosk would, so an unreadable slip never leaves here.
