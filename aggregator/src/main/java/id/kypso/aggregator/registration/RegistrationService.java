@@ -39,7 +39,7 @@ public final class RegistrationService {
     public RegistrationService(Database database, OfficeRegistry offices, Clock clock,
             int days) {
         if (days < 1) {
-            throw new IllegalArgumentException("registrations must be kept at least 1 day");
+            throw new IllegalArgumentException("registration days must be at least 1, got " + days);
         }
         this.database = database;
         this.offices = offices;
@@ -51,7 +51,7 @@ public final class RegistrationService {
     public RegistrationUpload.Response upload(String officeId, RegistrationUpload upload) {
         offices.require(officeId);
         if (upload.slips().isEmpty() || upload.slips().size() > RegistrationUpload.MAX_SLIPS) {
-            throw ProblemException.unprocessable("an upload carries 1-"
+            throw ProblemException.unprocessable("an upload must carry 1-"
                     + RegistrationUpload.MAX_SLIPS + " slips, got " + upload.slips().size());
         }
         MapKeyRing keys = KeyRings.ring(offices.keys(officeId));
@@ -126,7 +126,7 @@ public final class RegistrationService {
         return new RegistrationUpload.Response(results);
     }
 
-    /** The office's slips of the last {@code days}, oldest perekaman first. */
+    /** Returns the office's slips of the last {@code days}, oldest perekaman first. */
     public RegistrationList recent(String officeId) {
         long oldest = clock.millis() - Duration.ofDays(days).toMillis();
         List<String> slips = database.read(connection -> Sql.query(connection, "SELECT slip"

@@ -42,7 +42,7 @@ public final class RegistrationPuller {
     }
 
     /**
-     * What one pull did.
+     * The outcome of one pull.
      *
      * @param changed whether a new list was installed
      * @param installed slips now in the book

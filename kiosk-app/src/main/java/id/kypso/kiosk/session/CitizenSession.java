@@ -165,7 +165,7 @@ public final class CitizenSession {
         return open(slip, true, bundle);
     }
 
-    /** The synced slip of {@code number}, when there is one and it verifies now. */
+    /** Returns the synced slip of {@code number}, when there is one and it verifies now. */
     private Optional<RegistrationSlip> registeredSlip(String number, ConfigBundle bundle) {
         if (registrations == null) {
             return Optional.empty();

@@ -9,20 +9,20 @@ import java.util.List;
  */
 public record RegistrationUpload(List<String> slips) {
 
-    /** The most slips one upload may carry. */
+    /** The maximum number of slips in one upload. */
     public static final int MAX_SLIPS = 1000;
 
     public RegistrationUpload {
         slips = slips == null ? List.of() : List.copyOf(slips);
     }
 
-    /** What became of each slip, in the order sent. */
+    /** The outcome for one slip. */
     public enum Status {
         /** Kept for the office's kiosks. */
         STORED,
         /** The aggregator already had this exact slip. */
         DUPLICATE,
-        /** Not kept; the reason says why. */
+        /** Not kept, for the given reason. */
         REJECTED
     }
 
@@ -32,7 +32,7 @@ public record RegistrationUpload(List<String> slips) {
     public record Result(String registrationNumber, Status status, String reason) {
     }
 
-    /** The answer: one result per slip sent, in order. */
+    /** The response body: one result per slip sent, in order. */
     public record Response(List<Result> results) {
 
         public Response {

@@ -9,7 +9,9 @@ import id.kypso.core.identity.Nik;
 import id.kypso.core.slip.RegistrationSlip;
 import id.kypso.core.slip.ServiceStage;
 import id.kypso.core.slip.SlipCodec;
+import id.kypso.core.sync.RegistrationList;
 import id.kypso.core.sync.RequestSignature;
+import id.kypso.core.sync.SyncJson;
 import id.kypso.core.ticket.Ticket;
 import id.kypso.core.ticket.TicketCodec;
 import java.io.IOException;
@@ -75,6 +77,22 @@ class FormatExamplesTest {
                 "POST", "/api/v1/records", 1796353800000L, bytes)).isTrue();
         assertThat(RequestSignature.sign(Ed25519.privateKey(KIOSK_PRIVATE), "POST",
                 "/api/v1/records", 1796353800000L, bytes)).isEqualTo(signature.group(1));
+    }
+
+    @Test
+    void registrationListExample_readsAndItsSlipVerifies() throws Exception {
+        Matcher block = Pattern.compile("```json\\n(\\{\"format\": \"kypso-registrations/1\""
+                + ".*?)```", Pattern.DOTALL).matcher(spec);
+        assertThat(block.find()).as("registration list example").isTrue();
+
+        RegistrationList list = SyncJson.newMapper().readValue(block.group(1),
+                RegistrationList.class);
+
+        assertThat(list.format()).isEqualTo(RegistrationList.FORMAT);
+        assertThat(list.slips()).containsExactly(example("KS1:"));
+        MapKeyRing ring = new MapKeyRing().put("3273-01", 1, Ed25519.publicKey(OFFICE_PUBLIC));
+        assertThat(SlipCodec.decode(list.slips().get(0), ring).registrationNumber())
+                .isEqualTo("3273-20261204-0001");
     }
 
     private String example(String prefix) {

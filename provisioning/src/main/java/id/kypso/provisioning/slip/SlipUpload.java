@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends an office folder's unsent slips to the aggregator, so its kiosks can check slip numbers
- * keyed in by hand. A slip leaves the unsent list once the aggregator has answered for it:
- * stored, already stored, or rejected (a rejected slip would be rejected again).
+ * keyed in by hand. A slip leaves the unsent list once the aggregator has returned a result for
+ * it: stored, already stored, or rejected (a rejected slip would be rejected again).
  */
 final class SlipUpload {
     private static final Logger log = LoggerFactory.getLogger(SlipUpload.class);
@@ -40,7 +40,7 @@ final class SlipUpload {
         }
     }
 
-    /** What one send did. */
+    /** The outcome of one send: slips kept by the aggregator, and rejected ones with reasons. */
     record Sent(int stored, List<String> rejected) {
     }
 
