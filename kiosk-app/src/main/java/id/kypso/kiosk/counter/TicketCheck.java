@@ -73,25 +73,24 @@ public final class TicketCheck {
             return new CheckResult(Verdict.REVOKED, null, ticket, null, null, false);
         }
 
-        // The local ledger decides first: it is atomic and works with the network down.
-        Optional<Instant> before = redemptions.redeem(ticketId);
+        // The local redemption ledger is checked first because it works with the network down.
+        Optional<RedemptionLedger.Redemption> before = redemptions.find(ticketId);
         if (before.isPresent()) {
-            log.info("Ticket {} rejected: redeemed here at {}", ticketId, before.get());
-            return new CheckResult(Verdict.ALREADY_USED, null, ticket, before.get(), counterId,
-                    false);
+            return alreadyUsed(ticket, before.get(), false);
         }
-        recordRedemption(ticketId);
-
         if (online.isEmpty()) {
-            return new CheckResult(Verdict.VALID, null, ticket, null, null, false);
+            return redeemHere(ticket, false);
         }
+
+        // The aggregator redeems atomically across counters. Only a ticket it accepts is
+        // recorded here, so a ticket used or revoked elsewhere leaves no redemption record.
         TicketStatus status;
         try {
             status = online.get().redeem(ticket.kiosk().toString(), ticket.serial());
         } catch (IOException | RuntimeException e) {
             log.warn("Aggregator check of ticket {} failed, relying on the offline check: {}",
                     ticketId, e.getMessage());
-            return new CheckResult(Verdict.VALID, null, ticket, null, null, false);
+            return redeemHere(ticket, false);
         }
         return switch (status.state()) {
             case REVOKED -> {
@@ -99,23 +98,49 @@ public final class TicketCheck {
                 yield new CheckResult(Verdict.REVOKED, null, ticket, null, null, true);
             }
             case REDEEMED -> status.redeemedNow()
-                    ? new CheckResult(Verdict.VALID, null, ticket, null, null, true)
+                    ? redeemHere(ticket, true)
                     : alreadyUsedElsewhere(ticket, status);
-            case ISSUED, UNKNOWN -> new CheckResult(Verdict.VALID, null, ticket, null, null,
-                    true);
+            case ISSUED, UNKNOWN -> redeemHere(ticket, true);
         };
+    }
+
+    private CheckResult alreadyUsed(Ticket ticket, RedemptionLedger.Redemption redemption,
+            boolean checkedOnline) {
+        String by = redemption.counterId() == null ? counterId : redemption.counterId();
+        log.info("Ticket {} rejected: redeemed by {} at {}", ticket.ticketId(), by,
+                redemption.at());
+        return new CheckResult(Verdict.ALREADY_USED, null, ticket, redemption.at(), by,
+                checkedOnline);
     }
 
     private CheckResult alreadyUsedElsewhere(Ticket ticket, TicketStatus status) {
         log.info("Ticket {} rejected: redeemed at {} by {}", ticket.ticketId(),
                 status.redeemedAt(), status.redeemedBy());
+        if (status.redeemedAt() != null && status.redeemedBy() != null) {
+            // Remembered without a sync record, so an offline re-check is refused too.
+            database.inTransaction(connection -> RedemptionLedger.record(connection,
+                    ticket.ticketId(), status.redeemedAt(), status.redeemedBy()));
+        }
         return new CheckResult(Verdict.ALREADY_USED, null, ticket, status.redeemedAt(),
                 status.redeemedBy(), true);
     }
 
-    private void recordRedemption(String ticketId) {
-        database.inTransaction(connection -> outbox.append(connection,
-                RecordType.TICKET_REDEEMED, new TicketRedeemed(ticketId, counterId,
-                        clock.instant())));
+    /** Redeems the ticket here and queues its record, in one transaction. */
+    private CheckResult redeemHere(Ticket ticket, boolean checkedOnline) {
+        Instant now = clock.instant();
+        boolean redeemed = database.inTransaction(connection -> {
+            if (!RedemptionLedger.record(connection, ticket.ticketId(), now, null)) {
+                return false;
+            }
+            outbox.append(connection, RecordType.TICKET_REDEEMED,
+                    new TicketRedeemed(ticket.ticketId(), counterId, now));
+            return true;
+        });
+        if (!redeemed) {
+            return alreadyUsed(ticket, redemptions.find(ticket.ticketId()).orElseThrow(),
+                    checkedOnline);
+        }
+        log.info("Ticket {} redeemed (checked online: {})", ticket.ticketId(), checkedOnline);
+        return new CheckResult(Verdict.VALID, null, ticket, null, null, checkedOnline);
     }
 }

@@ -153,6 +153,21 @@ class TicketCheckTest {
         assertThat(result.checkedOnline()).isTrue();
         assertThat(signatureChecks)
                 .containsExactly("3273-01-K90 /api/v1/tickets/3273-01-K01/5/redeem true");
+        assertThat(kiosk.countOutbox()).isZero();
+    }
+
+    @Test
+    void ticketRedeemedAtOtherCounter_isRefusedOfflineLaterToo() {
+        serverAnswer = new TicketStatus("1", "3273-01-K01/5", TicketStatus.State.REDEEMED,
+                false, Instant.parse("2026-12-04T02:00:00Z"), "3273-01-K91");
+        online().check(kiosk.ticket(5));
+
+        CheckResult offline = offline().check(kiosk.ticket(5));
+
+        assertThat(offline.verdict()).isEqualTo(Verdict.ALREADY_USED);
+        assertThat(offline.redeemedBy()).isEqualTo("3273-01-K91");
+        assertThat(offline.redeemedAt()).isEqualTo(Instant.parse("2026-12-04T02:00:00Z"));
+        assertThat(kiosk.countOutbox()).isZero();
     }
 
     @Test
@@ -164,14 +179,18 @@ class TicketCheckTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.VALID);
         assertThat(result.checkedOnline()).isTrue();
+        assertThat(kiosk.outbox.pending(10)).singleElement().satisfies(record ->
+                assertThat(record.type()).isEqualTo("ticket-redeemed"));
+        assertThat(online().check(kiosk.ticket(5)).verdict()).isEqualTo(Verdict.ALREADY_USED);
     }
 
     @Test
-    void ticketRevokedOnline_isRevoked() {
+    void ticketRevokedOnline_isRevokedAndNotRedeemedHere() {
         serverAnswer = new TicketStatus("1", "3273-01-K01/5", TicketStatus.State.REVOKED,
                 false, null, null);
 
         assertThat(online().check(kiosk.ticket(5)).verdict()).isEqualTo(Verdict.REVOKED);
+        assertThat(kiosk.countOutbox()).isZero();
     }
 
     @Test
