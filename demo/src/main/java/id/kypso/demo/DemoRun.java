@@ -102,14 +102,18 @@ public final class DemoRun {
                     "--nik", "3273014506900001", "--registration", REGISTRATION,
                     "--perekaman-time", clock.instant().minus(40, ChronoUnit.MINUTES).toString(),
                     "--officer", "VERIFIKASI=" + VERIFIER_NIP,
-                    "--officer", "PEREKAMAN=" + RECORDER_NIP, "--out", slipFile.toString());
+                    "--officer", "PEREKAMAN=" + RECORDER_NIP, "--out", slipFile.toString(),
+                    "--aggregator", url);
             log.detail("slip PNG written to " + slipFile + " (NIK shown masked only)");
+            log.detail("slip sent to the aggregator, so a kiosk can check its number if typed");
 
             log.step("3. The citizen scans the slip at the kiosk and rates each officer");
             SyncSummary firstSync = agent(kioskDir, url).syncOnce();
             log.detail(firstSync.configInstalled()
                     ? "agent installed the office's keys, roster and survey from the aggregator"
                     : "agent did not install a config: " + firstSync.errors());
+            log.detail("agent pulled " + new RegistrationBook(KioskDatabase.open(
+                    kioskDir.resolve("kiosk.db"))).count() + " registration slip(s) of the office");
             String slipText = readQr(slipFile);
             log.detail("camera frame decoded: " + slipText.length() + " characters, starts "
                     + slipText.substring(0, 4));

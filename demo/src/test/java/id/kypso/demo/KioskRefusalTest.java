@@ -10,6 +10,7 @@ import id.kypso.core.slip.RegistrationSlip;
 import id.kypso.core.slip.SlipCodec;
 import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.store.Outbox;
+import id.kypso.core.store.RegistrationBook;
 import id.kypso.core.sync.ConfigBundle;
 import id.kypso.kiosk.printer.EscPosRenderer;
 import id.kypso.kiosk.session.CitizenSession;
@@ -44,6 +45,12 @@ class KioskRefusalTest {
         database = KioskDatabase.open(workDir.resolve("kiosk").resolve("kiosk.db"));
         session = run.session(workDir.resolve("kiosk"), database,
                 workDir.resolve("printer").resolve("refusals.escpos"));
+    }
+
+    @Test
+    void slipSentByTheDesk_isInTheKiosksRegistrations() {
+        assertThat(new RegistrationBook(database).find(DemoRun.REGISTRATION))
+                .contains(result.slipText());
     }
 
     @Test
