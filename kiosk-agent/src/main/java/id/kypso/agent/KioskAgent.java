@@ -112,7 +112,7 @@ public final class KioskAgent implements AutoCloseable {
         this.http = AggregatorClient.newHttpClient(builder.callTimeout);
         this.client = new AggregatorClient(aggregatorUrl, identity, http, skew);
         this.pusher = new OutboxPusher(outbox, client, identity.kioskId(), builder.batchSize,
-                Thread::sleep);
+                Thread::sleep, keepAlive);
         KioskState state = new KioskState(database);
         this.puller = new ConfigPuller(client, new BundleStore(builder.dataDir), state,
                 identity.kioskId().office());

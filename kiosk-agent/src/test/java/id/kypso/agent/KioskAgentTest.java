@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,21 @@ class KioskAgentTest {
         }
         assertThat(aggregator.records()).hasSize(20);
         assertThat(KioskFixture.outbox(database, clock).count("SENT")).isEqualTo(20);
+    }
+
+    @Test
+    void longDrain_pingsTheWatchdogAfterEachBatch() throws Exception {
+        completeSurveys(10);
+        AtomicInteger pings = new AtomicInteger();
+
+        try (KioskAgent agent = KioskAgent.builder(dataDir).aggregatorUrl(aggregator.url())
+                .batchSize(7).keepAlive(pings::incrementAndGet, Duration.ofMinutes(1)).open()) {
+            SyncSummary summary = agent.syncOnce();
+
+            assertThat(summary.stored()).isEqualTo(20);
+        }
+        // 20 records in batches of 7: three batches, each followed by a ping.
+        assertThat(pings.get()).isEqualTo(3);
     }
 
     @Test

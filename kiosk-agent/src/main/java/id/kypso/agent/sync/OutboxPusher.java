@@ -37,6 +37,7 @@ public final class OutboxPusher {
     private final KioskId kiosk;
     private final int batchSize;
     private final Pause pause;
+    private final Runnable afterBatch;
 
     /**
      * @param pause waits out a rate limit (429) between batches; tests pass one that only
@@ -44,6 +45,15 @@ public final class OutboxPusher {
      */
     public OutboxPusher(Outbox outbox, AggregatorClient client, KioskId kiosk, int batchSize,
             Pause pause) {
+        this(outbox, client, kiosk, batchSize, pause, () -> { });
+    }
+
+    /**
+     * @param afterBatch runs after each acknowledged batch; the agent pings the systemd
+     *     watchdog there, so a long drain over a slow link is not taken for a hang
+     */
+    public OutboxPusher(Outbox outbox, AggregatorClient client, KioskId kiosk, int batchSize,
+            Pause pause, Runnable afterBatch) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1: " + batchSize);
         }
@@ -52,6 +62,7 @@ public final class OutboxPusher {
         this.kiosk = kiosk;
         this.batchSize = batchSize;
         this.pause = pause;
+        this.afterBatch = afterBatch;
     }
 
     /** Waits for a while; the agent passes {@link Thread#sleep(Duration)}. */
@@ -81,6 +92,7 @@ public final class OutboxPusher {
             lastSequence = batch.getLast().sequence();
             try {
                 pushBatch(batch, counts);
+                afterBatch.run();
             } catch (SyncException e) {
                 if (waitOutRateLimit(e, counts)) {
                     lastSequence = Long.MIN_VALUE;
