@@ -118,7 +118,8 @@ public final class Aggregator implements AutoCloseable {
         metrics.install(server);
         new ApiRoutes(services, kioskAuth, new AdminAuthenticator(adminToken), accounts)
                 .register(server);
-        new Pages(rapor, offices, fleet, accounts, services.enrollment(), options.clock())
+        new Pages(rapor, offices, fleet, accounts, services.enrollment(), options.clock(),
+                options.zone())
                 .register(server);
         server.get("/health", ctx -> {
             boolean healthy = database.isHealthy();

@@ -21,6 +21,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +42,13 @@ public final class Pages {
     private final PrivatePages privatePages;
 
     public Pages(RaporService rapor, OfficeRegistry offices, FleetService fleet,
-            UserAccounts accounts, EnrollmentService enrollment, Clock clock) {
+            UserAccounts accounts, EnrollmentService enrollment, Clock clock, ZoneId zone) {
         this.rapor = rapor;
         this.offices = offices;
         this.accounts = accounts;
         this.exports = new Exports(rapor, offices);
         this.privatePages = new PrivatePages(accounts, offices, fleet, rapor, enrollment, clock,
-                this);
+                zone, this);
     }
 
     public void register(Javalin app) {

@@ -22,9 +22,12 @@ import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 
@@ -45,11 +48,14 @@ final class PrivatePages {
     private final ComplaintQueries complaints;
     private final EnrollmentService enrollment;
     private final Clock clock;
+    private final ZoneId zone;
     private final Pages pages;
     private final SecureRandom random = new SecureRandom();
 
     PrivatePages(UserAccounts accounts, OfficeRegistry offices, FleetService fleet,
-            RaporService rapor, EnrollmentService enrollment, Clock clock, Pages pages) {
+            RaporService rapor, EnrollmentService enrollment, Clock clock, ZoneId zone,
+            Pages pages) {
+        this.zone = zone;
         this.accounts = accounts;
         this.offices = offices;
         this.fleet = fleet;
@@ -99,8 +105,11 @@ final class PrivatePages {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        String expires = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm zzz",
+                Locale.forLanguageTag(messages.language()))
+                .format(token.expiresAt().atZone(zone));
         String body = "<p>" + Html.escape(messages.get("enrollment.instructions", officeId,
-                token.expiresAt().toString())) + "</p>"
+                expires)) + "</p>"
                 + "<p><img id=\"enrollment-qr\" alt=\""
                 + Html.escape(messages.get("enrollment.qrAlt", officeId)) + "\" src=\"data:image/png;base64,"
                 + Base64.getEncoder().encodeToString(png.toByteArray()) + "\"></p>"

@@ -14,8 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -293,6 +296,11 @@ class WebViewsTest {
         WebElement qr = browser.driver.findElement(By.id("enrollment-qr"));
         assertThat(qr.getDomAttribute("alt")).contains("3273-01");
         assertThat(browser.driver.findElement(By.id("enrollment-token")).getText()).isNotBlank();
+        // The token lasts 24 hours; its expiry is shown in the office's own time.
+        String expires = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm",
+                Locale.forLanguageTag("id")).format(server.clock.instant()
+                        .plus(Duration.ofHours(24)).atZone(ZoneId.of("Asia/Jakarta")));
+        assertThat(text()).contains("berlaku sampai " + expires + " WIB");
         assertAccessible();
         browser.screenshot(SHOTS.resolve("enrollment-qr.png"));
     }
