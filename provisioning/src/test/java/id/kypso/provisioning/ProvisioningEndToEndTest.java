@@ -10,6 +10,7 @@ import id.kypso.aggregator.AggregatorOptions;
 import id.kypso.core.config.BundleStore;
 import id.kypso.core.config.KeyRings;
 import id.kypso.core.config.KioskIdentity;
+import id.kypso.core.crypto.Ed25519;
 import id.kypso.core.qr.QrCodes;
 import id.kypso.core.slip.RegistrationSlip;
 import id.kypso.core.slip.SlipCodec;
@@ -22,8 +23,10 @@ import id.kypso.core.survey.OfficerRating;
 import id.kypso.core.survey.Question;
 import id.kypso.core.survey.SurveyResponse;
 import id.kypso.core.sync.ConfigBundle;
+import id.kypso.core.sync.KeyRotation;
 import id.kypso.core.sync.SyncJson;
 import id.kypso.core.ticket.TicketCodec;
+import id.kypso.provisioning.http.AggregatorClient;
 import id.kypso.provisioning.testing.Cli;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,10 +34,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,31 +186,74 @@ class ProvisioningEndToEndTest {
     }
 
     @Test
-    void rotateKey_pushesPendingRecordsFirst() throws Exception {
+    void rotateKey_keepsTheIdPushesPendingRecordsFirstAndOldTicketsStayValid()
+            throws Exception {
         Path officeDir = office();
         Path kiosk = enrolledKiosk(officeDir, "3273-01-K01");
-        recordSurvey(officeDir, kiosk, "3273-20261204-0001");
+        String oldTicket = recordSurvey(officeDir, kiosk, "3273-20261204-0001");
         String oldKey = Files.readString(kiosk.resolve("kiosk.key"));
 
-        Cli.Result sameId = new Cli().clock(Clock.systemUTC()).run("kiosk", "rotate-key",
-                "--data-dir", kiosk.toString(), "--token", token(officeDir));
-        assertThat(sameId.code()).isEqualTo(6);
-        assertThat(sameId.err()).contains("--new-kiosk");
-        assertThat(Files.readString(kiosk.resolve("kiosk.key"))).isEqualTo(oldKey);
+        Cli.Result rotated = run("kiosk", "rotate-key", "--data-dir", kiosk.toString());
+
+        assertThat(rotated.out()).contains("Kiosk 3273-01-K01 now signs with key version 2");
+        KioskIdentity identity = KioskIdentity.load(kiosk);
+        assertThat(identity.kioskId().toString()).isEqualTo("3273-01-K01");
+        assertThat(identity.keyVersion()).isEqualTo(2);
+        assertThat(Files.readString(kiosk.resolve("kiosk.key"))).isNotEqualTo(oldKey);
+        assertThat(kiosk.resolve("kiosk.key.new")).doesNotExist();
+        // The survey made before the rotation went out under the old key.
+        assertThat(get("/api/v1/rapor/officers/" + RECORDER).path("responses").asInt())
+                .isEqualTo(1);
+        String newTicket = recordSurvey(officeDir, kiosk, "3273-20261204-0002");
+        sync(kiosk);
+        assertThat(get("/api/v1/rapor/officers/" + RECORDER).path("responses").asInt())
+                .isEqualTo(2);
+        // A counter verifies tickets of both key versions with the config it pulls.
+        ConfigBundle bundle = new BundleStore(kiosk).load().orElseThrow();
+        assertThat(TicketCodec.decode(oldTicket, KeyRings.kiosks(bundle)).serial())
+                .isEqualTo(1);
+        assertThat(TicketCodec.decode(newTicket, KeyRings.kiosks(bundle)).serial())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void rotateKey_cutOffAfterTheAggregatorTookTheKey_finishesWhenRunAgain() throws Exception {
+        Path officeDir = office();
+        Path kiosk = enrolledKiosk(officeDir, "3273-01-K01");
+        KioskIdentity old = KioskIdentity.load(kiosk);
+        // As if the first run had saved the new key and sent it, then lost power.
+        KeyPair keys = Ed25519.generate();
+        String publicKey = Ed25519.toBase64(keys.getPublic());
+        Files.writeString(kiosk.resolve("kiosk.key.new"), Ed25519.toBase64(keys.getPrivate())
+                + "\n" + publicKey + "\n");
+        AggregatorClient.create(url, Duration.ofSeconds(5), Clock.systemUTC()).signed(old,
+                "POST", "/api/v1/kiosk/key", new KeyRotation(2, publicKey,
+                        Base64.getEncoder().encodeToString(Ed25519.sign(keys.getPrivate(),
+                                KeyRotation.proofText("3273-01-K01", 2, publicKey)))));
+
+        run("kiosk", "rotate-key", "--data-dir", kiosk.toString());
+
+        assertThat(Files.readString(kiosk.resolve("kiosk.key")).strip())
+                .isEqualTo(Ed25519.toBase64(keys.getPrivate()));
+        recordSurvey(officeDir, kiosk, "3273-20261204-0001");
+        sync(kiosk);
+    }
+
+    @Test
+    void rotateKey_toANewKioskId_needsAToken() throws Exception {
+        Path officeDir = office();
+        Path kiosk = enrolledKiosk(officeDir, "3273-01-K01");
+
+        Cli.Result noToken = new Cli().clock(Clock.systemUTC()).run("kiosk", "rotate-key",
+                "--data-dir", kiosk.toString(), "--new-kiosk", "3273-01-K11");
+        assertThat(noToken.code()).isEqualTo(2);
+        assertThat(noToken.err()).contains("--token");
 
         Cli.Result rotated = run("kiosk", "rotate-key", "--data-dir", kiosk.toString(),
                 "--token", token(officeDir), "--new-kiosk", "3273-01-K11");
         assertThat(rotated.out()).contains("kiosk 3273-01-K11 (version 2)")
                 .contains("Revoke the old key");
-        KioskIdentity identity = KioskIdentity.load(kiosk);
-        assertThat(identity.kioskId().toString()).isEqualTo("3273-01-K11");
-        assertThat(identity.keyVersion()).isEqualTo(2);
-        assertThat(get("/api/v1/rapor/officers/" + RECORDER).path("responses").asInt())
-                .isEqualTo(1);
-        recordSurvey(officeDir, kiosk, "3273-20261204-0002");
-        sync(kiosk);
-        assertThat(get("/api/v1/rapor/officers/" + RECORDER).path("responses").asInt())
-                .isEqualTo(2);
+        assertThat(KioskIdentity.load(kiosk).kioskId().toString()).isEqualTo("3273-01-K11");
     }
 
     @Test
@@ -280,7 +329,7 @@ class ProvisioningEndToEndTest {
     }
 
     /** Issues a slip and records its survey as the kiosk app would, without syncing it. */
-    private void recordSurvey(Path officeDir, Path dataDir, String registration)
+    private String recordSurvey(Path officeDir, Path dataDir, String registration)
             throws Exception {
         Path slipPng = temp.resolve(registration + ".png");
         run("slip", "issue", "--office-dir", officeDir.toString(), "--nik", "3273014506900001",
@@ -292,10 +341,10 @@ class ProvisioningEndToEndTest {
         KioskIdentity identity = KioskIdentity.load(dataDir);
         KioskDatabase database = KioskDatabase.open(dataDir.resolve("kiosk.db"));
         Clock clock = Clock.systemUTC();
-        new SurveyLedger(database, new Outbox(database, clock, UUID::randomUUID), clock)
+        return new SurveyLedger(database, new Outbox(database, clock, UUID::randomUUID), clock)
                 .complete(slip, response(identity, bundle, slip), identity.kioskId(),
                         identity.keyVersion(),
-                        ticket -> TicketCodec.encode(ticket, identity.privateKey()));
+                        ticket -> TicketCodec.encode(ticket, identity.privateKey())).payload();
     }
 
     private static SyncSummary sync(Path dataDir) throws Exception {

@@ -33,10 +33,7 @@ public final class ConfigService {
 
     public ConfigBundle bundle(String officeId) {
         Office office = offices.require(officeId);
-        List<SignerKey> kioskKeys = kiosks.ofOffice(officeId).stream()
-                .map(kiosk -> new SignerKey(kiosk.id().toString(), kiosk.keyVersion(),
-                        kiosk.publicKey(), kiosk.isRevoked()))
-                .toList();
+        List<SignerKey> kioskKeys = kiosks.keysOfOffice(officeId);
         List<String> revokedTickets = database.read(connection -> Sql.query(connection,
                 "SELECT ticket_id FROM ticket WHERE office_id = ? AND revoked_at IS NOT NULL"
                         + " ORDER BY ticket_id", rows -> rows.getString(1), officeId));

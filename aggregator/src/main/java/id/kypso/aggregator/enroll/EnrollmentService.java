@@ -101,7 +101,8 @@ public final class EnrollmentService {
             if (existing.isPresent() && !(existing.get()[0].equals(request.publicKey())
                     && existing.get()[1].equals(String.valueOf(request.keyVersion())))) {
                 throw ProblemException.conflict("kiosk " + kioskId
-                        + " is enrolled with another key; revoke it or use a new kiosk id");
+                        + " is enrolled with another key; rotate its key from the kiosk"
+                        + " (kiosk rotate-key), or revoke it and use a new kiosk id");
             }
             int used = Sql.update(connection, "UPDATE enrollment_token SET used_at = ?,"
                     + " used_by = ? WHERE token_sha256 = ? AND used_at IS NULL", now,
@@ -114,6 +115,9 @@ public final class EnrollmentService {
                 Sql.update(connection, "INSERT INTO kiosk (kiosk_id, office_id, key_version,"
                         + " public_key, enrolled_at) VALUES (?,?,?,?,?)", kioskId.toString(),
                         officeId, request.keyVersion(), request.publicKey(), now);
+                Sql.update(connection, "INSERT INTO kiosk_key (kiosk_id, key_version,"
+                        + " public_key, created_at) VALUES (?,?,?,?)", kioskId.toString(),
+                        request.keyVersion(), request.publicKey(), now);
             }
             String officeName = Sql.queryOne(connection, "SELECT name FROM office"
                     + " WHERE office_id = ?", rows -> rows.getString(1), officeId).orElseThrow();

@@ -2,8 +2,10 @@ package id.kypso.aggregator.enroll;
 
 import id.kypso.aggregator.store.Database;
 import id.kypso.aggregator.store.Sql;
+import id.kypso.aggregator.web.ProblemException;
 import id.kypso.core.crypto.Ed25519;
 import id.kypso.core.identity.KioskId;
+import id.kypso.core.sync.ConfigBundle.SignerKey;
 import java.security.PublicKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,6 +49,47 @@ public final class KioskRegistry {
     public List<Kiosk> all() {
         return database.read(connection -> Sql.query(connection,
                 "SELECT " + COLUMNS + " FROM kiosk ORDER BY kiosk_id", this::map));
+    }
+
+    /**
+     * Returns every key version of the office's kiosks, for counters verifying tickets; a
+     * revoked kiosk's keys are all marked revoked.
+     */
+    public List<SignerKey> keysOfOffice(String officeId) {
+        return database.read(connection -> Sql.query(connection, "SELECT k.kiosk_id,"
+                + " k.key_version, k.public_key, i.revoked_at FROM kiosk_key k"
+                + " JOIN kiosk i ON i.kiosk_id = k.kiosk_id WHERE i.office_id = ?"
+                + " ORDER BY k.kiosk_id, k.key_version", rows -> new SignerKey(
+                        rows.getString(1), rows.getInt(2), rows.getString(3),
+                        Sql.nullableLong(rows, "revoked_at") != null), officeId));
+    }
+
+    /**
+     * Makes {@code publicKey} the kiosk's current key at {@code keyVersion}, which must be
+     * higher than the current version; repeating the same rotation changes nothing. The
+     * caller has checked that the kiosk signed the request with its current key.
+     */
+    public void rotate(KioskId kioskId, int keyVersion, String publicKey) {
+        long now = clock.millis();
+        database.inTransaction(connection -> {
+            Kiosk current = Sql.queryOne(connection, "SELECT " + COLUMNS + " FROM kiosk"
+                    + " WHERE kiosk_id = ?", this::map, kioskId.toString()).orElseThrow(() ->
+                            ProblemException.notFound("kiosk " + kioskId + " is not enrolled"));
+            if (current.keyVersion() == keyVersion && current.publicKey().equals(publicKey)) {
+                return null;
+            }
+            if (keyVersion <= current.keyVersion()) {
+                throw ProblemException.conflict("kiosk " + kioskId + " already has key version "
+                        + current.keyVersion() + "; a new key needs a higher version");
+            }
+            Sql.update(connection, "UPDATE kiosk SET key_version = ?, public_key = ?"
+                    + " WHERE kiosk_id = ?", keyVersion, publicKey, kioskId.toString());
+            Sql.update(connection, "INSERT INTO kiosk_key (kiosk_id, key_version, public_key,"
+                    + " created_at) VALUES (?,?,?,?)", kioskId.toString(), keyVersion,
+                    publicKey, now);
+            return null;
+        });
+        log.info("Kiosk {} rotated its key to version {}", kioskId, keyVersion);
     }
 
     /** Revokes a kiosk: its signed requests fail from now on. Returns false if unknown. */

@@ -12,6 +12,7 @@ import id.kypso.aggregator.auth.UserAccounts;
 import id.kypso.aggregator.config.ConfigService;
 import id.kypso.aggregator.config.SurveyCatalog;
 import id.kypso.aggregator.enroll.EnrollmentService;
+import id.kypso.aggregator.enroll.Kiosk;
 import id.kypso.aggregator.enroll.KioskRegistry;
 import id.kypso.aggregator.fleet.FleetService;
 import id.kypso.aggregator.ingest.IngestService;
@@ -19,18 +20,22 @@ import id.kypso.aggregator.registration.RegistrationService;
 import id.kypso.aggregator.report.Period;
 import id.kypso.aggregator.report.RaporService;
 import id.kypso.aggregator.ticket.TicketService;
+import id.kypso.core.crypto.Ed25519;
 import id.kypso.core.identity.KioskId;
 import id.kypso.core.identity.Nip;
 import id.kypso.core.survey.SurveyDefinition;
 import id.kypso.core.sync.ConfigBundle.RosterOfficer;
 import id.kypso.core.sync.Enrollment;
 import id.kypso.core.sync.Heartbeat;
+import id.kypso.core.sync.KeyRotation;
 import id.kypso.core.sync.PushRequest;
 import id.kypso.core.sync.RegistrationUpload;
 import id.kypso.core.sync.RequestSignature;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.security.PublicKey;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +80,13 @@ public final class ApiRoutes {
             }
             ctx.status(200).contentType("application/json").result(rendered.json());
         }));
+        app.post("/api/v1/kiosk/key", kioskAuth.signed((ctx, kiosk, body) -> {
+            KeyRotation rotation = Problems.read(body, KeyRotation.class);
+            checkRotation(kiosk, rotation);
+            services.kiosks().rotate(kiosk.id(), rotation.keyVersion(), rotation.publicKey());
+            Problems.json(ctx, Map.of("kioskId", kiosk.id().toString(), "keyVersion",
+                    rotation.keyVersion()));
+        }));
         app.get("/api/v1/registrations", kioskAuth.signed((ctx, kiosk, body) -> {
             byte[] json = Problems.write(services.registrations()
                     .recent(kiosk.office().toString()));
@@ -110,6 +122,26 @@ public final class ApiRoutes {
 
         registerAdmin(app);
         registerReports(app);
+    }
+
+    private static void checkRotation(Kiosk kiosk, KeyRotation rotation) {
+        if (rotation.keyVersion() < 0 || rotation.keyVersion() > 255) {
+            throw ProblemException.unprocessable("keyVersion must be 0-255: "
+                    + rotation.keyVersion());
+        }
+        PublicKey newKey;
+        byte[] proof;
+        try {
+            newKey = Ed25519.publicKey(rotation.publicKey());
+            proof = Base64.getDecoder().decode(String.valueOf(rotation.proof()));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.unprocessable("publicKey and proof must be base64 of an"
+                    + " Ed25519 key and signature");
+        }
+        if (!Ed25519.verify(newKey, KeyRotation.proofText(kiosk.id().toString(),
+                rotation.keyVersion(), rotation.publicKey()), proof)) {
+            throw ProblemException.unprocessable("proof is not signed by the new key");
+        }
     }
 
     private void registerAdmin(Javalin app) {

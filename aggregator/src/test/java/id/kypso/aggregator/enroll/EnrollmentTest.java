@@ -1,14 +1,20 @@
 package id.kypso.aggregator.enroll;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import id.kypso.aggregator.testing.TestKiosk;
 import id.kypso.aggregator.testing.TestServer;
 import id.kypso.core.crypto.Ed25519;
+import id.kypso.core.sync.ConfigBundle;
+import id.kypso.core.sync.ConfigBundle.SignerKey;
 import id.kypso.core.sync.Enrollment;
+import id.kypso.core.sync.KeyRotation;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,5 +131,53 @@ class EnrollmentTest {
                 .enroll(server.enrollmentToken("3273-01"));
 
         assertThat(response.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void keyRotation_signedWithTheCurrentKey_replacesItAndKeepsTheOldForTickets()
+            throws Exception {
+        TestKiosk old = server.enrolledKiosk("3273-01-K01");
+        KeyPair newKeys = Ed25519.generate();
+
+        HttpResponse<String> rotated = old.signed("POST", "/api/v1/kiosk/key",
+                rotation(newKeys, 2));
+
+        TestServer.check(rotated, 200);
+        TestKiosk renewed = new TestKiosk(server, "3273-01-K01", newKeys);
+        assertThat(old.signed("GET", "/api/v1/config", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> config = renewed.signed("GET", "/api/v1/config", null);
+        TestServer.check(config, 200);
+        ConfigBundle bundle = server.json.readValue(config.body(), ConfigBundle.class);
+        assertThat(bundle.kioskKeys()).extracting(SignerKey::signer, SignerKey::keyVersion,
+                SignerKey::publicKey).containsExactly(
+                        tuple("3273-01-K01", 1, Ed25519.toBase64(old.keys.getPublic())),
+                        tuple("3273-01-K01", 2, Ed25519.toBase64(newKeys.getPublic())));
+        TestServer.check(renewed.signed("POST", "/api/v1/kiosk/key", rotation(newKeys, 2)),
+                200);
+    }
+
+    @Test
+    void keyRotation_toAnOlderVersionOrWithoutProof_isRefused() throws Exception {
+        TestKiosk kiosk = server.enrolledKiosk("3273-01-K01");
+        KeyPair newKeys = Ed25519.generate();
+        byte[] stolenProof = server.json.writeValueAsBytes(new KeyRotation(2,
+                Ed25519.toBase64(newKeys.getPublic()), Base64.getEncoder().encodeToString(
+                        Ed25519.sign(Ed25519.generate().getPrivate(), KeyRotation.proofText(
+                                "3273-01-K01", 2, Ed25519.toBase64(newKeys.getPublic()))))));
+
+        assertThat(kiosk.signed("POST", "/api/v1/kiosk/key", rotation(newKeys, 1))
+                .statusCode()).isEqualTo(409);
+        assertThat(kiosk.signed("POST", "/api/v1/kiosk/key", stolenProof).statusCode())
+                .isEqualTo(422);
+        assertThat(new TestKiosk(server, "3273-01-K01", newKeys).signed("POST",
+                "/api/v1/kiosk/key", rotation(newKeys, 2)).statusCode()).isEqualTo(401);
+        TestServer.check(kiosk.signed("GET", "/api/v1/config", null), 200);
+    }
+
+    private byte[] rotation(KeyPair newKeys, int version) throws Exception {
+        String publicKey = Ed25519.toBase64(newKeys.getPublic());
+        return server.json.writeValueAsBytes(new KeyRotation(version, publicKey,
+                Base64.getEncoder().encodeToString(Ed25519.sign(newKeys.getPrivate(),
+                        KeyRotation.proofText("3273-01-K01", version, publicKey)))));
     }
 }
