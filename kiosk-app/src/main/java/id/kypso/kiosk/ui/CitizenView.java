@@ -58,6 +58,17 @@ final class CitizenView {
         this.maintenanceTrigger = maintenanceTrigger;
         root.getStyleClass().add("kiosk-root");
         root.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> model.touch());
+        // On a display of another shape the window's root shows around the screens, so it
+        // darkens with the sleeping screen, and only while these screens are in the window.
+        root.sceneProperty().addListener((observable, oldScene, newScene) -> {
+            if (oldScene != null) {
+                oldScene.getRoot().pseudoClassStateChanged(ASLEEP, false);
+            }
+            if (newScene != null) {
+                newScene.getRoot().pseudoClassStateChanged(ASLEEP,
+                        model.screen() == CitizenScreen.ASLEEP);
+            }
+        });
 
         Observable[] changes = {model.screenProperty(), model.messagesProperty(),
             model.officerIndexProperty(), model.questionIndexProperty(),
@@ -99,7 +110,6 @@ final class CitizenView {
         boolean asleep = model.screen() == CitizenScreen.ASLEEP;
         root.pseudoClassStateChanged(ASLEEP, asleep);
         if (root.getScene() != null) {
-            // On a display of another shape the window's root shows around the screens.
             root.getScene().getRoot().pseudoClassStateChanged(ASLEEP, asleep);
         }
         if (asleep) {

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -221,6 +222,16 @@ class SleepFlowTest {
         assertThat(model.highContrastProperty().get()).isFalse();
         assertThat(model.largeTextProperty().get()).isFalse();
         assertThat(text(robot, "#sleepPrompt")).isEqualTo(ID.get("sleep.prompt"));
+    }
+
+    @Test
+    void otherModeInWindow_isNotDarkened(FxRobot robot) {
+        fallAsleep(robot);
+
+        // As when the service button opens maintenance mode on the sleeping screen.
+        robot.interact(() -> window.show(new StackPane()));
+
+        assertThat(window.scene().getRoot().getPseudoClassStates()).doesNotContain(ASLEEP);
     }
 
     @Test
