@@ -2,6 +2,7 @@ package id.kypso.agent;
 
 import id.kypso.agent.config.NativeDirectories;
 import id.kypso.agent.gpio.AgentGpio;
+import id.kypso.agent.gpio.GpioEventRecorder;
 import id.kypso.agent.status.Indication;
 import id.kypso.agent.status.StatusLight;
 import id.kypso.agent.store.OutboxRepair;
@@ -12,11 +13,14 @@ import id.kypso.core.systemd.SystemdWatchdog;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,17 +119,14 @@ public final class AgentMain implements Callable<Integer> {
         } else {
             NativeDirectories.prepare(dataDir);
         }
-        // The app opens maintenance mode when it sees a new time under this name.
-        java.util.concurrent.atomic.AtomicReference<KioskAgent> opened =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        Optional<AgentGpio> gpio = AgentGpio.open(gpioSettings(), () -> {
-            KioskAgent running = opened.get();
-            if (running != null) {
-                new id.kypso.core.store.KioskState(running.database()).put(
-                        id.kypso.core.store.KioskState.SERVICE_BUTTON_PRESSED_AT,
-                        java.time.Instant.now().toString());
-            }
+        // The app opens maintenance mode and wakes its screen on the times recorded here.
+        ExecutorService gpioWriter = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gpio-event-writer");
+            thread.setDaemon(true);
+            return thread;
         });
+        GpioEventRecorder gpioEvents = new GpioEventRecorder(Clock.systemUTC(), gpioWriter);
+        Optional<AgentGpio> gpio = AgentGpio.open(gpioSettings(), gpioEvents);
         Optional<SystemdWatchdog> watchdog = SystemdWatchdog.fromEnvironment(System.getenv());
         watchdog.ifPresent(dog -> log.info("Sending systemd watchdog keep-alives every {} s",
                 dog.pingInterval().toSeconds()));
@@ -149,7 +150,7 @@ public final class AgentMain implements Callable<Integer> {
             return EXIT_UNUSABLE;
         }
 
-        opened.set(agent);
+        gpioEvents.attach(agent.database());
         CountDownLatch closed = new CountDownLatch(1);
         try (agent) {
             if (requeueRejected) {
@@ -175,6 +176,7 @@ public final class AgentMain implements Callable<Integer> {
             agent.run();
             return CommandLine.ExitCode.OK;
         } finally {
+            gpioWriter.shutdown();
             closed.countDown();
         }
     }

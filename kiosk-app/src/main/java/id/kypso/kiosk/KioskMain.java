@@ -5,6 +5,7 @@ import id.kypso.core.config.BundleStore;
 import id.kypso.core.config.ConfigException;
 import id.kypso.core.config.KioskIdentity;
 import id.kypso.core.store.KioskDatabase;
+import id.kypso.core.store.KioskState;
 import id.kypso.core.store.Outbox;
 import id.kypso.core.store.RegistrationBook;
 import id.kypso.core.store.SurveyLedger;
@@ -12,9 +13,9 @@ import id.kypso.core.systemd.SystemdWatchdog;
 import id.kypso.kiosk.counter.AggregatorTickets;
 import id.kypso.kiosk.counter.OnlineTickets;
 import id.kypso.kiosk.counter.TicketCheck;
+import id.kypso.kiosk.gpio.GpioEventWatch;
 import id.kypso.kiosk.maintenance.MaintenanceService;
 import id.kypso.kiosk.maintenance.PinStore;
-import id.kypso.kiosk.maintenance.ServiceButtonWatch;
 import id.kypso.kiosk.maintenance.TrackingPrinter;
 import id.kypso.kiosk.printer.ClosableTicketPrinter;
 import id.kypso.kiosk.printer.PrinterProfile;
@@ -107,6 +108,12 @@ public final class KioskMain implements Callable<Integer> {
                     + " screen reset (default: ${DEFAULT-VALUE}).")
     int idleSeconds;
 
+    @Option(names = "--sleep-after", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Seconds the welcome screen stays untouched before the kiosk shows"
+                    + " a dark sleeping screen, which a touch, a key, a scan or the presence"
+                    + " sensor wakes; 0 never sleeps (default: ${DEFAULT-VALUE}).")
+    int sleepSeconds;
+
     @Option(names = "--set-maintenance-pin",
             description = "Read a new maintenance PIN (4-12 digits) from standard input, store"
                     + " its hash in the data folder, and exit.")
@@ -125,6 +132,11 @@ public final class KioskMain implements Callable<Integer> {
         if (idleSeconds < 30) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--idle-timeout must be at least 30 seconds, got " + idleSeconds);
+        }
+        if (sleepSeconds != 0 && sleepSeconds < 30) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--sleep-after must be 0 (never) or at least 30 seconds, so the welcome"
+                            + " screen can be read, got " + sleepSeconds);
         }
         try {
             id.kypso.kiosk.printer.PrinterSpec.parse(printer);
@@ -195,7 +207,8 @@ public final class KioskMain implements Callable<Integer> {
             Platform.startup(() -> {
                 CitizenModel model = new CitizenModel(session, background, clock,
                         new CitizenModel.Timeouts(Duration.ofSeconds(idleSeconds),
-                                Duration.ofSeconds(20), Duration.ofSeconds(30)));
+                                Duration.ofSeconds(20), Duration.ofSeconds(30),
+                                Duration.ofSeconds(sleepSeconds)));
                 model.setDefaultLanguage(language);
                 CitizenScreens screens = new CitizenScreens(model, officeName, clock);
                 KioskWindow window = KioskWindow.open(new Stage(), screens.root(), windowed);
@@ -219,11 +232,16 @@ public final class KioskMain implements Callable<Integer> {
                     window.show(maintenanceView[0].root());
                     maintenanceView[0].start();
                 });
-                new ServiceButtonWatch(database, () -> Platform.runLater(() -> {
-                    maintenance.openByServiceButton();
-                    window.show(maintenanceView[0].root());
-                    maintenanceView[0].start();
-                })).start();
+                // The agent records GPIO events. Without a presence sensor that time never
+                // changes, and only a touch, a key or a scan wakes the screen.
+                new GpioEventWatch(database)
+                        .on(KioskState.SERVICE_BUTTON_PRESSED_AT, () -> Platform.runLater(() -> {
+                            maintenance.openByServiceButton();
+                            window.show(maintenanceView[0].root());
+                            maintenanceView[0].start();
+                        }))
+                        .on(KioskState.PRESENCE_DETECTED_AT, model::onPresence)
+                        .start();
             });
         }
         startWatchdog(background);

@@ -49,4 +49,32 @@ class KioskMainTest {
                 .isEqualTo(2);
         assertThat(errors.toString()).contains("at least 30 seconds");
     }
+
+    @Test
+    void shortSleepTime_isAUsageError() {
+        StringWriter errors = new StringWriter();
+
+        assertThat(run(errors, "--data-dir", dataDir.toString(), "--sleep-after", "10"))
+                .isEqualTo(2);
+        assertThat(errors.toString()).contains("--sleep-after must be 0 (never) or at least 30");
+    }
+
+    @Test
+    void negativeSleepTime_isAUsageError() {
+        StringWriter errors = new StringWriter();
+
+        assertThat(run(errors, "--data-dir", dataDir.toString(), "--sleep-after", "-1"))
+                .isEqualTo(2);
+        assertThat(errors.toString()).contains("got -1");
+    }
+
+    @Test
+    void sleepTimeZero_isAccepted() {
+        StringWriter errors = new StringWriter();
+
+        // Passes the option checks and stops at the missing kiosk identity.
+        assertThat(run(errors, "--data-dir", dataDir.toString(), "--sleep-after", "0"))
+                .isEqualTo(2);
+        assertThat(errors.toString()).doesNotContain("--sleep-after");
+    }
 }

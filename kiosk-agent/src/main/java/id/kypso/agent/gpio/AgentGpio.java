@@ -9,13 +9,15 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The agent's GPIO: the status light shows the agent's {@link Indication}, and a press of the
- * call-staff button makes the red lamp blink fast for {@link #STAFF_CALL_DURATION}.
+ * call-staff button makes the red lamp blink fast for {@link #STAFF_CALL_DURATION}. Presses of
+ * the service button and the start of presence go to callbacks, which record them for the app.
  */
 public final class AgentGpio implements id.kypso.agent.status.StatusLight, AutoCloseable {
     /** How long the light shows a staff call before it returns to the agent's state. */
@@ -53,6 +55,28 @@ public final class AgentGpio implements id.kypso.agent.status.StatusLight, AutoC
      */
     public static Optional<AgentGpio> open(Properties settings, Supplier<Context> contexts,
             Runnable servicePressed) {
+        return open(settings, contexts, servicePressed, () -> { });
+    }
+
+    /**
+     * Like {@link #open(Properties, Supplier, Runnable)}, also calling
+     * {@code presenceDetected} each time the presence sensor ({@code gpio.presence}) starts
+     * to detect someone after its debounce time.
+     */
+    public static Optional<AgentGpio> open(Properties settings, Supplier<Context> contexts,
+            Runnable servicePressed, Runnable presenceDetected) {
+        return open(settings, contexts, servicePressed, presenceDetected, System::nanoTime,
+                REFRESH_PERIOD);
+    }
+
+    /**
+     * Like the public variants, reading debounce times from {@code nanoTime} and sampling the
+     * inputs every {@code refreshPeriod}. Tests set a long period so that only their own edges
+     * reach the listeners.
+     */
+    static Optional<AgentGpio> open(Properties settings, Supplier<Context> contexts,
+            Runnable servicePressed, Runnable presenceDetected, LongSupplier nanoTime,
+            Duration refreshPeriod) {
         GpioSettings gpioSettings;
         try {
             gpioSettings = GpioSettings.fromProperties(settings);
@@ -67,7 +91,7 @@ public final class AgentGpio implements id.kypso.agent.status.StatusLight, AutoC
         Context pi4j = null;
         try {
             pi4j = contexts.get();
-            KioskGpio gpio = KioskGpio.open(pi4j, gpioSettings, System::nanoTime);
+            KioskGpio gpio = KioskGpio.open(pi4j, gpioSettings, nanoTime);
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                     runnable -> {
                         Thread thread = new Thread(runnable, "agent-gpio");
@@ -77,8 +101,12 @@ public final class AgentGpio implements id.kypso.agent.status.StatusLight, AutoC
             AgentGpio agentGpio = new AgentGpio(gpio, pi4j, scheduler);
             gpio.onCallStaff(agentGpio::staffCalled);
             gpio.onService(servicePressed::run);
-            gpio.onPresence(present -> log.debug("Presence sensor: {}", present));
-            gpio.start(scheduler, REFRESH_PERIOD);
+            gpio.onPresence(present -> {
+                if (present) {
+                    presenceDetected.run();
+                }
+            });
+            gpio.start(scheduler, refreshPeriod);
             log.info("GPIO status light started");
             return Optional.of(agentGpio);
         } catch (RuntimeException e) {
@@ -91,9 +119,10 @@ public final class AgentGpio implements id.kypso.agent.status.StatusLight, AutoC
         }
     }
 
-    /** Opens GPIO on the Pi4J platform found on this board. */
-    public static Optional<AgentGpio> open(Properties settings, Runnable servicePressed) {
-        return open(settings, Pi4J::newAutoContext, servicePressed);
+    /** Opens GPIO on the Pi4J platform found on this board, reporting input events. */
+    public static Optional<AgentGpio> open(Properties settings, GpioEventRecorder events) {
+        return open(settings, Pi4J::newAutoContext, events::servicePressed,
+                events::presenceDetected);
     }
 
     @Override

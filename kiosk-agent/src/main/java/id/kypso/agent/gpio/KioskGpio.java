@@ -134,13 +134,16 @@ public final class KioskGpio implements StatusLight, AutoCloseable {
         return state;
     }
 
-    /** Schedules {@link #refresh()} every {@code period} on {@code scheduler}. */
+    /**
+     * Schedules {@link #refresh()} every {@code period} on {@code scheduler}, starting one
+     * period from now because {@link #open} has just refreshed.
+     */
     public synchronized void start(ScheduledExecutorService scheduler, Duration period) {
         if (ticker != null) {
             throw new IllegalStateException("GPIO refresh is already scheduled");
         }
-        ticker = scheduler.scheduleAtFixedRate(this::refreshSafely, 0, period.toMillis(),
-                TimeUnit.MILLISECONDS);
+        ticker = scheduler.scheduleAtFixedRate(this::refreshSafely, period.toMillis(),
+                period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Sets the lamps for the current pattern step and samples the inputs again. */

@@ -91,10 +91,19 @@ public final class CitizenModel {
     private Instant lastActivity;
     private Runnable maintenanceRequest = () -> { };
 
-    /** How long a screen may sit untouched before the kiosk resets. */
-    public record Timeouts(Duration idle, Duration warning, Duration result) {
+    /**
+     * How long a screen may sit untouched before the kiosk resets, and how long the welcome
+     * screen may before it goes to sleep ({@link Duration#ZERO}: never).
+     */
+    public record Timeouts(Duration idle, Duration warning, Duration result, Duration sleep) {
         public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(90),
-                Duration.ofSeconds(20), Duration.ofSeconds(30));
+                Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(300));
+
+        public Timeouts {
+            if (sleep.isNegative()) {
+                throw new IllegalArgumentException("sleep time must not be negative: " + sleep);
+            }
+        }
     }
 
     public CitizenModel(CitizenSession session, Executor background, Clock clock,
@@ -256,7 +265,8 @@ public final class CitizenModel {
             if (!available && !configMissing) {
                 configMissing = true;
                 log.warn("No usable config bundle installed: showing out of service");
-                if (screen.get() == CitizenScreen.WELCOME) {
+                if (screen.get() == CitizenScreen.WELCOME
+                        || screen.get() == CitizenScreen.ASLEEP) {
                     showRefusal(Refusal.OUT_OF_SERVICE);
                 }
             } else if (available && configMissing) {
@@ -282,6 +292,10 @@ public final class CitizenModel {
     public void onUnreadableFrame() {
         Runnable show = () -> {
             CitizenScreen current = screen.get();
+            if (current == CitizenScreen.ASLEEP) {
+                wake("a camera frame");
+                current = CitizenScreen.WELCOME;
+            }
             if (current == CitizenScreen.WELCOME || current == CitizenScreen.REFUSED
                     || current == CitizenScreen.DONE) {
                 touch();
@@ -295,9 +309,16 @@ public final class CitizenModel {
         }
     }
 
-    /** Checks a scanned slip; ignored while a survey is open or a check is running. */
+    /**
+     * Checks a scanned slip; ignored while a survey is open or a check is running. A scan on
+     * the sleeping screen wakes it and is checked as if it had come on the welcome screen.
+     */
     public void scan(String text) {
         CitizenScreen current = screen.get();
+        if (current == CitizenScreen.ASLEEP) {
+            wake("a scan");
+            current = CitizenScreen.WELCOME;
+        }
         if (checking || (current != CitizenScreen.WELCOME && current != CitizenScreen.REFUSED
                 && current != CitizenScreen.DONE && current != CitizenScreen.MANUAL_ENTRY)) {
             log.info("Scan ignored on screen {}", current);
@@ -554,18 +575,59 @@ public final class CitizenModel {
         largeText.set(!largeText.get());
     }
 
-    /** Records activity, which restarts the idle timer and hides the countdown. */
+    /**
+     * Records activity, which restarts the idle timer and hides the countdown. On the sleeping
+     * screen it wakes the kiosk.
+     */
     public void touch() {
         lastActivity = clock.instant();
         countdown.set(-1);
+        if (screen.get() == CitizenScreen.ASLEEP) {
+            wake("a touch");
+        }
+    }
+
+    /**
+     * Wakes the sleeping screen on a key event, which a keyboard-wedge scanner also sends.
+     * On other screens keys are not activity, because citizens have no keyboard.
+     */
+    public void keyPressed() {
+        if (screen.get() == CitizenScreen.ASLEEP) {
+            wake("a key");
+        }
+    }
+
+    /**
+     * Reports that the presence sensor detected someone, on any thread. It wakes the sleeping
+     * screen and keeps the welcome screen awake. On the other screens it changes nothing, so
+     * the next person in line cannot keep an abandoned survey open.
+     */
+    public void onPresence() {
+        Runnable apply = () -> {
+            if (screen.get() == CitizenScreen.ASLEEP) {
+                wake("the presence sensor");
+            } else if (screen.get() == CitizenScreen.WELCOME) {
+                lastActivity = clock.instant();
+            }
+        };
+        if (Platform.isFxApplicationThread()) {
+            apply.run();
+        } else {
+            Platform.runLater(apply);
+        }
     }
 
     /**
      * Checks the idle timer; the view calls this once a second, tests after moving the clock.
      */
     public void tick() {
+        if (screen.get() == CitizenScreen.WELCOME) {
+            countdown.set(-1);
+            sleepWhenIdle();
+            return;
+        }
         Duration limit = switch (screen.get()) {
-            case WELCOME, CHECKING, SAVING -> null;
+            case WELCOME, ASLEEP, CHECKING, SAVING -> null;
             case DONE, REFUSED -> timeouts.result();
             default -> timeouts.idle();
         };
@@ -587,7 +649,7 @@ public final class CitizenModel {
     /** Sets the language the screens start in and return to after each citizen. */
     public void setDefaultLanguage(String language) {
         defaultLanguage = language;
-        if (screen.get() == CitizenScreen.WELCOME) {
+        if (screen.get() == CitizenScreen.WELCOME || screen.get() == CitizenScreen.ASLEEP) {
             messages.set(Messages.of(language));
         }
     }
@@ -626,6 +688,29 @@ public final class CitizenModel {
     }
 
     // --- Steps ---
+
+    private void sleepWhenIdle() {
+        Duration sleep = timeouts.sleep();
+        if (sleep.isZero() || checking) {
+            return;
+        }
+        Duration idle = Duration.between(lastActivity, clock.instant());
+        if (idle.compareTo(sleep) < 0) {
+            return;
+        }
+        log.info("Welcome screen untouched for {} s: going to sleep", idle.toSeconds());
+        // The next person finds the default language and display, whatever the last one chose.
+        messages.set(Messages.of(defaultLanguage));
+        highContrast.set(false);
+        largeText.set(false);
+        screen.set(CitizenScreen.ASLEEP);
+    }
+
+    private void wake(String cause) {
+        log.info("Woken by {}: showing the welcome screen", cause);
+        lastActivity = clock.instant();
+        screen.set(CitizenScreen.WELCOME);
+    }
 
     private void showScanResult(ScanResult result, Opened opened) {
         if (result instanceof ScanResult.Rejected rejected) {

@@ -4,6 +4,11 @@ package id.kypso.kiosk.ui;
 public enum CitizenScreen {
     /** Scan guide, language and display switches; the kiosk waits here between citizens. */
     WELCOME,
+    /**
+     * A dark screen with one line of text, shown when the welcome screen has been untouched
+     * for a while. A touch, a key, a scan or the presence sensor returns to the welcome screen.
+     */
+    ASLEEP,
     /** A scan is being checked. */
     CHECKING,
     /** On-screen keypad for a slip number and its check code. */

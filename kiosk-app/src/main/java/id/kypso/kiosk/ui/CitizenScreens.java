@@ -7,6 +7,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyEvent;
 import javafx.util.Duration;
 
 /**
@@ -29,7 +30,8 @@ public final class CitizenScreens {
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
         model.screenProperty().addListener((observable, old, screen) -> {
-            if (screen == CitizenScreen.WELCOME && wedge != null) {
+            // Waking keeps the keys typed so far, because they may be the scan that woke it.
+            if (screen == CitizenScreen.WELCOME && old != CitizenScreen.ASLEEP && wedge != null) {
                 wedge.clear();
             }
         });
@@ -48,14 +50,34 @@ public final class CitizenScreens {
         return view.root();
     }
 
-    /** Reads keyboard-wedge scans typed into {@code scene} and starts the idle check. */
+    /**
+     * Reads keyboard-wedge scans typed into {@code scene}, wakes the sleeping screen on any key
+     * and starts the idle check. Keys and scans count only while these screens are in the
+     * scene, not while the window shows another mode.
+     */
     public void attach(Scene scene) {
+        // Added before the wedge, which consumes the key events it reads.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (isShownIn(scene)) {
+                model.keyPressed();
+            }
+        });
+        scene.addEventFilter(KeyEvent.KEY_TYPED, event -> {
+            if (isShownIn(scene)) {
+                model.keyPressed();
+            }
+        });
         wedge = KeyboardWedge.install(scene, text -> {
-            if (scene.getRoot() == view.root()) {
+            if (isShownIn(scene)) {
                 model.onScan(text);
             }
         });
         ticker.play();
+    }
+
+    // The screens are the scene's root in tests, and inside the letterbox of KioskWindow.
+    private boolean isShownIn(Scene scene) {
+        return view.root().getScene() == scene;
     }
 
     /** Stops the idle check, for when the window closes. */

@@ -10,6 +10,7 @@ import id.kypso.kiosk.session.OfficerCard;
 import id.kypso.kiosk.session.Refusal;
 import javafx.application.Platform;
 import javafx.beans.Observable;
+import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -42,6 +43,7 @@ import javafx.scene.text.TextAlignment;
 final class CitizenView {
     /** Key of the root's property naming the screen last drawn, for tests to wait on. */
     static final String RENDERED_SCREEN = "kypso.renderedScreen";
+    private static final PseudoClass ASLEEP = PseudoClass.getPseudoClass("asleep");
 
     private final CitizenModel model;
     private final String officeName;
@@ -56,6 +58,17 @@ final class CitizenView {
         this.maintenanceTrigger = maintenanceTrigger;
         root.getStyleClass().add("kiosk-root");
         root.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> model.touch());
+        // On a display of another shape the window's root shows around the screens, so it
+        // darkens with the sleeping screen, and only while these screens are in the window.
+        root.sceneProperty().addListener((observable, oldScene, newScene) -> {
+            if (oldScene != null) {
+                oldScene.getRoot().pseudoClassStateChanged(ASLEEP, false);
+            }
+            if (newScene != null) {
+                newScene.getRoot().pseudoClassStateChanged(ASLEEP,
+                        model.screen() == CitizenScreen.ASLEEP);
+            }
+        });
 
         Observable[] changes = {model.screenProperty(), model.messagesProperty(),
             model.officerIndexProperty(), model.questionIndexProperty(),
@@ -94,9 +107,23 @@ final class CitizenView {
         if (model.largeTextProperty().get()) {
             root.getStyleClass().add("large-text");
         }
+        boolean asleep = model.screen() == CitizenScreen.ASLEEP;
+        root.pseudoClassStateChanged(ASLEEP, asleep);
+        if (root.getScene() != null) {
+            root.getScene().getRoot().pseudoClassStateChanged(ASLEEP, asleep);
+        }
+        if (asleep) {
+            // Nothing but the prompt: no office name, switches or countdown to draw the eye.
+            frame.setTop(null);
+            frame.setCenter(asleep(text));
+            frame.setBottom(null);
+            root.getProperties().put(RENDERED_SCREEN, model.screen());
+            return;
+        }
         frame.setTop(topBar(text));
         frame.setCenter(scrollable(switch (model.screen()) {
             case WELCOME -> welcome(text);
+            case ASLEEP -> asleep(text);
             case CHECKING -> waiting(text.get("welcome.checking"));
             case MANUAL_ENTRY -> manualEntry(text);
             case PICK_OFFICERS -> pickOfficers(text);
@@ -229,6 +256,16 @@ final class CitizenView {
         Rectangle line2 = new Rectangle(40, 7, Color.web("#1b1b1b"));
         line2.setTranslateY(-26);
         return new StackPane(paper, qr, line1, line2);
+    }
+
+    // --- Asleep ---
+
+    private Node asleep(Messages text) {
+        Label prompt = label(text.get("sleep.prompt"), "sleep-prompt");
+        prompt.setId("sleepPrompt");
+        VBox content = new VBox(prompt);
+        content.setAlignment(Pos.CENTER);
+        return content;
     }
 
     // --- Manual entry ---

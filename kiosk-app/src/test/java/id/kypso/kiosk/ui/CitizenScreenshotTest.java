@@ -70,6 +70,16 @@ class CitizenScreenshotTest {
     @ValueSource(strings = {"id", "en"})
     void everyCitizenScreen(String language, FxRobot robot) {
         String suffix = "-" + language;
+        // The sleeping screen speaks the default language, whatever a citizen chose before.
+        robot.interact(() -> model.setDefaultLanguage(language));
+        kiosk.clock.advance(CitizenModel.Timeouts.DEFAULT.sleep());
+        robot.interact(model::tick);
+        waitForScreen(CitizenScreen.ASLEEP);
+        shot(robot, "citizen-asleep" + suffix);
+        robot.interact(model::touch);
+        robot.interact(() -> model.setDefaultLanguage("id"));
+        waitForScreen(CitizenScreen.WELCOME);
+
         english(robot, language);
         shot(robot, "citizen-welcome" + suffix);
 

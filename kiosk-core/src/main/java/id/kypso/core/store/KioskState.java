@@ -27,6 +27,11 @@ public final class KioskState {
     public static final String REGISTRATIONS_ETAG = "registrations.etag";
     /** When the GPIO service button was last pressed (ISO-8601); the agent writes it. */
     public static final String SERVICE_BUTTON_PRESSED_AT = "gpio.serviceButton.pressedAt";
+    /**
+     * When the GPIO presence sensor last detected someone (ISO-8601). The agent writes it at
+     * each debounced start of presence, and the app wakes its sleeping screen on a new time.
+     */
+    public static final String PRESENCE_DETECTED_AT = "gpio.presence.detectedAt";
 
     private final KioskDatabase database;
 
