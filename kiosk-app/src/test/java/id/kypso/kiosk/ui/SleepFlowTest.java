@@ -18,7 +18,9 @@ import java.util.concurrent.Executors;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,22 @@ class SleepFlowTest {
         assertThat(exists(robot, "#officeName")).isFalse();
         assertThat(exists(robot, ".button")).isFalse();
         assertThat(window.scene().getRoot().getPseudoClassStates()).contains(ASLEEP);
+    }
+
+    @Test
+    void displaySwitches_takeEffectInsideTheKioskWindow(FxRobot robot) {
+        double normalSize = robot.lookup("#welcomeTitle").queryLabeled().getFont().getSize();
+
+        robot.clickOn("#largeTextToggle").clickOn("#contrastToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // The screen is drawn anew after a switch, so the title is looked up again.
+        Labeled title = robot.lookup("#welcomeTitle").queryLabeled();
+        assertThat(title.getFont().getSize()).isGreaterThan(normalSize * 1.2);
+        Region page = (Region) screens.root();
+        assertThat(page.getBackground().getFills().getFirst().getFill())
+                .isEqualTo(Color.BLACK);
+        new Screenshots().take(robot, window.scene(), "kiosk-window-large-text-high-contrast");
     }
 
     @Test
