@@ -1,5 +1,6 @@
 package id.kypso.provisioning.slip;
 
+import id.kypso.core.qr.QrCodes;
 import id.kypso.core.slip.RegistrationSlip;
 import id.kypso.core.slip.StageOfficer;
 import id.kypso.provisioning.cli.Messages;
@@ -92,9 +93,9 @@ final class SlipImage {
     }
 
     private BufferedImage qrImage(String qrText) {
-        int modules = SlipQr.modules(qrText);
+        int modules = QrCodes.moduleCount(qrText);
         int moduleSize = Math.max(1, Math.min(MAX_MODULE_SIZE, (width - 2 * MARGIN) / modules));
-        return SlipQr.draw(qrText, moduleSize);
+        return QrCodes.draw(qrText, moduleSize);
     }
 
     private int draw(Graphics2D g, List<Line> lines, int top) {
