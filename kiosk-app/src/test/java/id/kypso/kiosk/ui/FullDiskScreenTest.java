@@ -86,6 +86,7 @@ class FullDiskScreenTest {
     // I/O error growing them when none does.
     @ParameterizedTest(name = "another connection open: {0}")
     @ValueSource(booleans = {true, false})
+    @SuppressWarnings("try") // the connection is only held open, never used
     void fullDisk_showsOutOfServiceLosesNothingAndRecoversFromMaintenance(boolean agentOpen,
             FxRobot robot) throws Exception {
         survey(robot, "REG-0001");
