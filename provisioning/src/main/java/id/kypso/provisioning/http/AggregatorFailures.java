@@ -2,6 +2,10 @@ package id.kypso.provisioning.http;
 
 import id.kypso.provisioning.cli.CliFailure;
 import id.kypso.provisioning.cli.ExitCode;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
 
 /** Turns aggregator errors into failures the operator can act on. */
 public final class AggregatorFailures {
@@ -16,11 +20,30 @@ public final class AggregatorFailures {
      */
     public static CliFailure of(AggregatorException e, String rejectedKey) {
         if (e.unreachable()) {
-            return new CliFailure(ExitCode.AGGREGATOR_UNREACHABLE, e, "aggregator.unreachable",
+            return new CliFailure(ExitCode.AGGREGATOR_UNREACHABLE, e, unreachableKey(e),
                     e.url(), e.detail());
         }
         return new CliFailure(ExitCode.AGGREGATOR_REJECTED, e, rejectedKey, e.url(), e.status(),
                 e.detail());
+    }
+
+    // The operator reads the cause in their own language and gets the fix that fits it; the
+    // exception text, in English, stays in the log and in the generic message.
+    private static String unreachableKey(AggregatorException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof ConnectException) {
+            return "aggregator.refused";
+        }
+        if (cause instanceof UnknownHostException) {
+            return "aggregator.unknownHost";
+        }
+        if (cause instanceof SSLException) {
+            return "aggregator.tls";
+        }
+        if (cause instanceof InterruptedIOException) {
+            return "aggregator.timedOut";
+        }
+        return "aggregator.unreachable";
     }
 
     /** Like {@link #of(AggregatorException, String)}, with 401/403 meaning a bad admin token. */

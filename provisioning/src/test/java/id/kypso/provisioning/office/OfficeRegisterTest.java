@@ -119,7 +119,7 @@ class OfficeRegisterTest {
     }
 
     @Test
-    void unreachableAggregator_saysToCheckTheNetwork() {
+    void stoppedAggregator_saysToCheckThatItRuns() {
         String url = aggregator.url();
         aggregator.close();
 
@@ -128,7 +128,8 @@ class OfficeRegisterTest {
                 FakeAggregator.ADMIN_TOKEN);
 
         assertThat(result.code()).isEqualTo(5);
-        assertThat(result.err()).contains("cannot be reached").contains("network cable");
+        assertThat(result.err()).contains("cannot be reached")
+                .contains("nothing accepts connections").contains("server is running");
     }
 
     @Test
