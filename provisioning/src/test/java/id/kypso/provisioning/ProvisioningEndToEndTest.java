@@ -288,6 +288,21 @@ class ProvisioningEndToEndTest {
     }
 
     @Test
+    void slipForOfficerMissingFromRoster_isIssuedWithAWarning() throws Exception {
+        Path officeDir = office();
+        String unlisted = "198801012012121003";
+
+        Cli.Result issued = run("slip", "issue", "--office-dir", officeDir.toString(),
+                "--nik", "3273014506900001", "--registration", "3273-20261204-0001",
+                "--officer", "VERIFIKASI=" + VERIFIER, "--officer", "PEREKAMAN=" + unlisted,
+                "--out", temp.resolve("1.png").toString());
+
+        assertThat(issued.err()).contains("NIP " + unlisted + " (PEREKAMAN) is not on the roster");
+        assertThat(issued.err()).doesNotContain(VERIFIER);
+        assertThat(temp.resolve("1.png")).exists();
+    }
+
+    @Test
     void slipUpload_withNothingReachable_failsAndKeepsTheSlips() throws Exception {
         Path officeDir = office();
         run("slip", "issue", "--office-dir", officeDir.toString(), "--nik", "3273014506900001",

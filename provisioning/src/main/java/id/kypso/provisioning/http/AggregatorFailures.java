@@ -27,8 +27,8 @@ public final class AggregatorFailures {
                 e.detail());
     }
 
-    // The operator reads the cause in their own language and gets the fix that fits it; the
-    // exception text, in English, stays in the log and in the generic message.
+    // Each known cause gets its own translated message and fix. The English exception text
+    // stays in the log, and in the generic message for other causes.
     private static String unreachableKey(AggregatorException e) {
         Throwable cause = e.getCause();
         if (cause instanceof ConnectException) {

@@ -67,6 +67,7 @@ final class OfficeRegisterCommand implements Callable<Integer> {
             } catch (AggregatorException e) {
                 throw AggregatorFailures.ofAdmin(e, "office.rosterRejected");
             }
+            RosterNips.write(officeDir, officers);
             long withPhoto = officers.stream().filter(officer -> officer.photo() != null).count();
             log.info("Uploaded roster of {} officers for office {}", officers.size(), officeId);
             context.say("office.rosterUploaded", officers.size(), withPhoto);

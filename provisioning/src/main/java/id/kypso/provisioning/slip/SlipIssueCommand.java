@@ -6,12 +6,14 @@ import id.kypso.core.qr.QrCodes;
 import id.kypso.core.slip.RegistrationSlip;
 import id.kypso.core.slip.ServiceStage;
 import id.kypso.core.slip.SlipCodec;
+import id.kypso.core.slip.StageOfficer;
 import id.kypso.provisioning.cli.CliFailure;
 import id.kypso.provisioning.cli.Context;
 import id.kypso.provisioning.cli.Csv;
 import id.kypso.provisioning.cli.ExitCode;
 import id.kypso.provisioning.cli.SecureFiles;
 import id.kypso.provisioning.office.OfficeFolder;
+import id.kypso.provisioning.office.RosterNips;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,11 +26,13 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
@@ -121,6 +125,7 @@ final class SlipIssueCommand implements Callable<Integer> {
         }
         RegistrationSlip slip = SlipRequest.build(office, nik, registration, perekamanTime,
                 officers, context.clock().instant(), zoneId);
+        warnAboutUnlistedOfficers(List.of(slip));
         String qrText = write(office, renderer, slip, out);
         log.info("Issued slip {} of office {} to {}", slip.registrationNumber(), slip.office(),
                 out);
@@ -181,6 +186,7 @@ final class SlipIssueCommand implements Callable<Integer> {
             throw new CliFailure(ExitCode.INVALID_INPUT, "slip.batchEmpty", batch);
         }
 
+        warnAboutUnlistedOfficers(slips.values());
         List<String> qrTexts = new ArrayList<>();
         for (Map.Entry<Path, RegistrationSlip> entry : slips.entrySet()) {
             qrTexts.add(write(office, renderer, entry.getValue(), entry.getKey()));
@@ -190,6 +196,24 @@ final class SlipIssueCommand implements Callable<Integer> {
         context.say("slip.batchIssued", slips.size(), outDir.toAbsolutePath());
         send(office, qrTexts);
         return 0;
+    }
+
+    // A NIP missing from the roster is allowed (a new officer may start before the roster is
+    // updated), but the kiosk shows that officer without a name or photo, so it is flagged.
+    private void warnAboutUnlistedOfficers(Collection<RegistrationSlip> slips) throws CliFailure {
+        Optional<Set<String>> roster = RosterNips.read(officeDir);
+        if (roster.isEmpty()) {
+            return;
+        }
+        Set<String> warned = new HashSet<>();
+        for (RegistrationSlip slip : slips) {
+            for (StageOfficer officer : slip.officers()) {
+                String nip = officer.nip().digits();
+                if (!roster.get().contains(nip) && warned.add(nip)) {
+                    context.warn("slip.nipNotOnRoster", nip, officer.stage());
+                }
+            }
+        }
     }
 
     /**
