@@ -160,8 +160,8 @@ public final class DemoRun {
             log.detail("rapor-el of " + rapor.path("name").asText() + ": index "
                     + rapor.path("index").asText() + ", band " + rapor.path("band").asText()
                     + ", " + rapor.path("responses").asText() + " response(s)");
-            log.detail("HTML page, served while the demo runs: " + url + "/rapor/officers/"
-                    + RECORDER_NIP);
+            log.detail("HTML page, served until the demo ends (scripts/run without --headless"
+                    + " keeps an aggregator running): " + url + "/rapor/officers/" + RECORDER_NIP);
 
             log.step("6. The pickup counter scans the ticket");
             CounterDesk counter = new CounterDesk(counterDir, url, clock);

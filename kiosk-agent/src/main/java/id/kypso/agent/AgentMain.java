@@ -204,7 +204,9 @@ public final class AgentMain implements Callable<Integer> {
                 && summary.errors().stream().anyMatch(e -> e.contains("integrity"))) {
             return EXIT_INTEGRITY;
         }
-        return summary.allAcknowledged() ? CommandLine.ExitCode.OK : EXIT_PENDING;
+        // An outage with nothing to push still fails: scripts and health checks rely on it.
+        return summary.allAcknowledged() && summary.errors().isEmpty()
+                ? CommandLine.ExitCode.OK : EXIT_PENDING;
     }
 
     private void startStatusServer(KioskAgent agent) {

@@ -55,6 +55,20 @@ class AgentMainTest {
     }
 
     @Test
+    void once_exitsOneWhenTheAggregatorIsDownWithNothingToPush() throws Exception {
+        KioskFixture.create(dataDir, "http://127.0.0.1:9");
+        TestAggregator aggregator = TestAggregator.start(KioskFixture.create(
+                dataDir.resolve("other"), "http://127.0.0.1:9").keys().getPublic(),
+                "3273-01-K01");
+        aggregator.close();
+
+        int status = run("--data-dir", dataDir.toString(), "--aggregator", aggregator.url(),
+                "--once", "--call-timeout", "5");
+
+        assertThat(status).isEqualTo(AgentMain.EXIT_PENDING);
+    }
+
+    @Test
     void missingIdentity_exitsThree() {
         int status = run("--data-dir", dataDir.toString(), "--once");
 

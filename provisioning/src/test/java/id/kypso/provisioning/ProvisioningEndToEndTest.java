@@ -272,10 +272,10 @@ class ProvisioningEndToEndTest {
                 "--nik", "3273014506900002", "--registration", "3273-20261204-0002",
                 "--officer", "PEREKAMAN=" + RECORDER, "--out", temp.resolve("2.png").toString(),
                 "--aggregator", url);
-        assertThat(online.out()).contains("2 slips sent to the aggregator");
+        assertThat(online.out()).contains("Slips sent to the aggregator: 2.");
         assertThat(officeDir.resolve("slips-unsent.txt")).doesNotExist();
         assertThat(run("slip", "upload", "--office-dir", officeDir.toString(), "--aggregator",
-                url).out()).contains("0 slips sent");
+                url).out()).contains("No unsent slips.");
 
         sync(kiosk);
 
@@ -285,6 +285,41 @@ class ProvisioningEndToEndTest {
         assertThat(synced).isEqualTo(QrCodes.read(ImageIO.read(temp.resolve("1.png").toFile()))
                 .orElseThrow());
         assertThat(book.find("3273-20261204-0002")).isPresent();
+    }
+
+    @Test
+    void slipSignedByAnUnregisteredKey_failsAndStaysUnsent() throws Exception {
+        office();
+        Path copy = temp.resolve("office-copy");
+        run("office", "create", "--office-dir", copy.toString(), "--office", "3273-01",
+                "--name", "Disdukcapil Kota Bandung");
+
+        Cli.Result issued = new Cli().clock(Clock.systemUTC()).run("slip", "issue",
+                "--office-dir", copy.toString(), "--nik", "3273014506900001", "--registration",
+                "3273-20261204-0001", "--officer", "PEREKAMAN=" + RECORDER, "--out",
+                temp.resolve("1.png").toString(), "--aggregator", url);
+
+        assertThat(issued.code()).isEqualTo(6);
+        assertThat(issued.err()).contains("does not accept the key that signed 1 slips")
+                .contains("would refuse these slips");
+        assertThat(Files.readAllLines(copy.resolve("slips-unsent.txt"))).hasSize(1);
+    }
+
+    @Test
+    void slipTooOldForTheAggregator_isSetAsideWithItsReason() throws Exception {
+        Path officeDir = office();
+
+        Cli.Result issued = run("slip", "issue", "--office-dir", officeDir.toString(),
+                "--nik", "3273014506900001", "--registration", "3273-20261130-0001",
+                "--perekaman-time", Instant.now().minus(Duration.ofDays(5)).toString(),
+                "--officer", "PEREKAMAN=" + RECORDER, "--out", temp.resolve("1.png").toString(),
+                "--aggregator", url);
+
+        assertThat(issued.err()).contains("rejected slip 3273-20261130-0001")
+                .contains("older than 3 days").contains("slips-rejected.txt");
+        assertThat(officeDir.resolve("slips-unsent.txt")).doesNotExist();
+        assertThat(Files.readString(officeDir.resolve("slips-rejected.txt")))
+                .startsWith("KS1:").contains("\tthe perekaman is older than 3 days");
     }
 
     @Test

@@ -53,8 +53,9 @@ public final class AggregatorClient {
             ClockSkew skew) {
         HttpUrl parsed = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         if (parsed == null) {
-            throw new IllegalArgumentException("aggregator URL is not an http or https URL: "
-                    + baseUrl);
+            throw new IllegalArgumentException("aggregator URL (aggregator.url in"
+                    + " kiosk.properties, or --aggregator) is not an http or https URL: " + baseUrl
+                    + "; write it like https://kypso.example.go.id");
         }
         this.baseUrl = parsed;
         this.identity = identity;

@@ -49,6 +49,7 @@ class FullDiskTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the app's connection is only held open, never used
     void fullDiskAfterPush_keepsRecordsPendingUntilSpaceReturns() throws Exception {
         Path dataDir = mountPoint.resolve("kiosk");
         KioskFixture kiosk = KioskFixture.create(dataDir, "http://127.0.0.1:9");

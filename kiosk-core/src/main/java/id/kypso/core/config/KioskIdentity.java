@@ -29,6 +29,13 @@ public record KioskIdentity(KioskId kioskId, int keyVersion, String aggregatorUr
         try {
             properties = readProperties(dataDir);
         } catch (NoSuchFileException e) {
+            if (Files.exists(dataDir.resolve(KEY_FILE))) {
+                // The key is still there, so a new identity is the wrong fix: it needs a new
+                // kiosk id and enrollment, and the old kiosk's unsent records would be stranded.
+                throw new ConfigException(propertiesFile + " is missing but the kiosk key is"
+                        + " still there: restore kiosk.properties from the kiosk's backup, or"
+                        + " write it again with kiosk.id, kiosk.keyVersion and aggregator.url");
+            }
             throw new ConfigException(propertiesFile + " is missing: create the kiosk identity"
                     + " with 'provisioning kiosk create'");
         } catch (java.nio.charset.CharacterCodingException e) {
@@ -41,12 +48,20 @@ public record KioskIdentity(KioskId kioskId, int keyVersion, String aggregatorUr
         }
 
         KioskId kioskId;
-        int keyVersion;
         try {
             kioskId = KioskId.parse(required(properties, "kiosk.id", propertiesFile));
-            keyVersion = Integer.parseInt(properties.getProperty("kiosk.keyVersion", "1").strip());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(propertiesFile + ": " + e.getMessage());
+            throw new ConfigException(propertiesFile + ": kiosk.id is invalid (" + e.getMessage()
+                    + "); correct that line, for example kiosk.id=3273-01-K01");
+        }
+        String versionText = properties.getProperty("kiosk.keyVersion", "1").strip();
+        int keyVersion;
+        try {
+            keyVersion = Integer.parseInt(versionText);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(propertiesFile + ": kiosk.keyVersion must be a number from"
+                    + " 0 to 255, not \"" + versionText + "\"; correct that line (the version the"
+                    + " kiosk was enrolled or last rotated with, often 1)");
         }
         String aggregatorUrl = properties.getProperty("aggregator.url", "").strip();
 

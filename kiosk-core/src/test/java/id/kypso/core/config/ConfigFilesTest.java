@@ -21,6 +21,28 @@ class ConfigFilesTest {
     }
 
     @Test
+    void missingPropertiesBesideAKey_saysToRestoreThemNotToCreate() throws Exception {
+        Files.writeString(dataDir.resolve(KioskIdentity.KEY_FILE), "not checked here");
+
+        assertThatThrownBy(() -> KioskIdentity.load(dataDir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("kiosk key is still there")
+                .hasMessageContaining("restore kiosk.properties")
+                .hasMessageNotContaining("kiosk create");
+    }
+
+    @Test
+    void wordAsKeyVersion_namesThePropertyAndTheValue() throws Exception {
+        Files.writeString(dataDir.resolve(KioskIdentity.PROPERTIES_FILE),
+                "kiosk.id=3273-01-K01\nkiosk.keyVersion=two\n");
+
+        assertThatThrownBy(() -> KioskIdentity.load(dataDir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("kiosk.keyVersion must be a number")
+                .hasMessageContaining("\"two\"");
+    }
+
+    @Test
     void binaryGarbageIdentity_isReportedAsDamaged() throws Exception {
         Files.write(dataDir.resolve(KioskIdentity.PROPERTIES_FILE),
                 new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0xc3, 0x28});

@@ -227,13 +227,19 @@ final class SlipIssueCommand implements Callable<Integer> {
         }
         SlipUpload upload = new SlipUpload(context, officeDir);
         upload.keep(qrTexts);
+        SlipUpload.Sent sent;
         try {
-            SlipUploadCommand.report(context, upload.send(aggregator,
-                    office.officeId().toString()));
+            sent = upload.send(aggregator, office.officeId().toString());
         } catch (CliFailure e) {
+            // The slip is printed and kept unsent, so the desk goes on; the reason and its fix
+            // are shown, so a lasting cause (say, an unregistered office) gets fixed.
             context.warn("slip.uploadDeferred", context.messages().text(e.key() + ".problem",
                     e.arguments()));
+            context.warn("slip.uploadDeferredFix", context.messages().text(e.key() + ".remedy",
+                    e.arguments()));
+            return;
         }
+        SlipUploadCommand.report(context, sent, office);
     }
 
     private static List<String> officerColumns(Csv.Row row) {

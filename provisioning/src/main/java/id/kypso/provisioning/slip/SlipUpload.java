@@ -40,8 +40,24 @@ final class SlipUpload {
         }
     }
 
-    /** The outcome of one send: slips kept by the aggregator, and rejected ones with reasons. */
-    record Sent(int stored, List<String> rejected) {
+    /**
+     * The outcome of one send.
+     *
+     * @param pending slips there were to send
+     * @param stored slips the aggregator keeps (stored now or before)
+     * @param rejected slips rejected for good, as "number: reason"; they move to
+     *     {@code slips-rejected.txt}
+     * @param unknownKey slips signed with a key the aggregator does not know for the office;
+     *     they stay unsent, because registering the key makes them acceptable
+     */
+    record Sent(int pending, int stored, List<String> rejected, int unknownKey) {
+    }
+
+    // A slip signed by a key the aggregator does not know for the office becomes acceptable
+    // once that key is registered, so it is kept; other reasons would not change on a resend.
+    private static boolean isUnknownKey(String reason) {
+        return reason != null && (reason.startsWith("BAD_SIGNATURE")
+                || reason.startsWith("UNKNOWN_SIGNER") || reason.startsWith("REVOKED_SIGNER"));
     }
 
     /** Sends every unsent slip; on failure the list stays as it was. */
@@ -62,6 +78,7 @@ final class SlipUpload {
                     aggregatorUrl);
         }
         int stored = 0;
+        int unknownKey = 0;
         List<String> rejected = new ArrayList<>();
         List<String> left = new ArrayList<>(pending);
         for (int from = 0; from < pending.size(); from += RegistrationUpload.MAX_SLIPS) {
@@ -81,23 +98,36 @@ final class SlipUpload {
                         client.baseUrl(), 200, "answered for " + response.results().size()
                                 + " of " + chunk.size() + " slips");
             }
-            for (RegistrationUpload.Result result : response.results()) {
-                if (result.status() == RegistrationUpload.Status.REJECTED) {
-                    rejected.add(result.registrationNumber() + ": " + result.reason());
-                } else {
+            List<String> keep = new ArrayList<>();
+            List<String> rejectedNow = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                RegistrationUpload.Result result = response.results().get(i);
+                if (result.status() != RegistrationUpload.Status.REJECTED) {
                     stored++;
+                } else if (isUnknownKey(result.reason())) {
+                    keep.add(chunk.get(i));
+                } else {
+                    String number = result.registrationNumber() == null
+                            ? context.messages().text("slip.numberUnreadable")
+                            : result.registrationNumber();
+                    rejected.add(number + ": " + result.reason());
+                    rejectedNow.add(chunk.get(i) + "\t" + result.reason());
                 }
             }
+            unknownKey += keep.size();
             left.removeAll(chunk);
+            left.addAll(keep);
             try {
+                // Rejected slips are written aside before they leave the unsent list.
+                unsent.reject(rejectedNow);
                 unsent.replace(left);
             } catch (IOException e) {
                 throw new CliFailure(ExitCode.FILE_PROBLEM, e, "file.write", unsent.file(),
                         e.getMessage());
             }
         }
-        log.info("Sent {} slips of office {}: {} kept, {} rejected", pending.size(), officeId,
-                stored, rejected.size());
-        return new Sent(stored, rejected);
+        log.info("Sent {} slips of office {}: {} kept, {} rejected, {} with an unknown key",
+                pending.size(), officeId, stored, rejected.size(), unknownKey);
+        return new Sent(pending.size(), stored, rejected, unknownKey);
     }
 }

@@ -17,11 +17,29 @@ import java.util.Set;
  */
 final class UnsentSlips {
     static final String FILE = "slips-unsent.txt";
+    /** Slips the aggregator rejected for good, each with its reason after a tab. */
+    static final String REJECTED_FILE = "slips-rejected.txt";
 
     private final Path file;
+    private final Path rejectedFile;
 
     UnsentSlips(Path officeDir) {
         this.file = officeDir.resolve(FILE);
+        this.rejectedFile = officeDir.resolve(REJECTED_FILE);
+    }
+
+    /** Appends {@code lines} (slip, tab, reason) to the rejected slips. */
+    void reject(List<String> lines) throws IOException {
+        if (lines.isEmpty()) {
+            return;
+        }
+        List<String> all = new ArrayList<>();
+        if (Files.exists(rejectedFile)) {
+            all.addAll(Files.readAllLines(rejectedFile, StandardCharsets.UTF_8));
+        }
+        all.addAll(lines);
+        SecureFiles.writePrivate(rejectedFile, (String.join("\n", all) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     Path file() {
