@@ -2,10 +2,21 @@ package id.kypso.core.qr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -47,6 +58,53 @@ class QrCodesTest {
                         .as("%s at %d pixels per module", text, moduleSize).contains(text);
             }
         }
+    }
+
+    @Test
+    void codesDrawnByAnotherEncoderOnPaper_areFound() {
+        // ZXing's encoder alone stands in for a printer's QR command. With only the half-size
+        // retry, a few of these tickets were missed.
+        Random random = new Random(1);
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+        for (int moduleSize = 4; moduleSize <= 6; moduleSize++) {
+            for (int i = 0; i < 400; i++) {
+                StringBuilder text = new StringBuilder("KT1:");
+                for (int k = 0; k < 150; k++) {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                BufferedImage paper = ticketPaper(text.toString(), moduleSize);
+
+                assertThat(QrCodes.read(paper)).as("%s at %d pixels per module", text,
+                        moduleSize).contains(text.toString());
+            }
+        }
+    }
+
+    /** Draws the code as the encoder chooses it, under a line of text on 576-dot paper. */
+    private static BufferedImage ticketPaper(String text, int moduleSize) {
+        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+        hints.put(EncodeHintType.MARGIN, 4);
+        BufferedImage code;
+        try {
+            BitMatrix modules = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+                    hints);
+            code = MatrixToImageWriter.toBufferedImage(new QRCodeWriter().encode(text,
+                    BarcodeFormat.QR_CODE, modules.getWidth() * moduleSize,
+                    modules.getHeight() * moduleSize, hints));
+        } catch (WriterException e) {
+            throw new IllegalStateException(e);
+        }
+        BufferedImage paper = new BufferedImage(576, code.getHeight() + 400,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = paper.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, paper.getWidth(), paper.getHeight());
+        graphics.setColor(Color.BLACK);
+        graphics.drawString("TIKET KYPSO K01-000001", 20, 40);
+        graphics.drawImage(code, (576 - code.getWidth()) / 2, 200, null);
+        graphics.dispose();
+        return paper;
     }
 
     @Test
