@@ -15,6 +15,7 @@ import id.kypso.core.sync.RegistrationUpload.Result;
 import id.kypso.core.sync.RegistrationUpload.Status;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * a current key of its office, and only for {@code days} after its perekaman.
  */
 public final class RegistrationService {
+    /**
+     * How far before a kiosk's {@code since} slips are sent again, so a slip stored by a
+     * transaction that committed after the kiosk's last pull read the table is not missed.
+     */
+    static final Duration SINCE_OVERLAP = Duration.ofMinutes(1);
     /** How far ahead of the server's clock a perekaman time may be. */
     static final Duration FUTURE_ALLOWANCE = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(RegistrationService.class);
@@ -126,15 +132,21 @@ public final class RegistrationService {
         return new RegistrationUpload.Response(results);
     }
 
-    /** Returns the office's slips of the last {@code days}, oldest perekaman first. */
-    // NOTE: each change sends the whole list again, about 200 bytes per slip: some 180 KB for
-    // an office with 300 perekaman a day over 3 days. A cursor would cut that on slow links.
-    public RegistrationList recent(String officeId) {
-        long oldest = clock.millis() - Duration.ofDays(days).toMillis();
+    /**
+     * Returns the office's slips of the last {@code days}, oldest perekaman first: all of them
+     * when {@code since} is null, else those received from {@link #SINCE_OVERLAP} before
+     * {@code since} on.
+     */
+    public RegistrationList recent(String officeId, Instant since) {
+        Instant asOf = clock.instant();
+        long oldest = asOf.toEpochMilli() - Duration.ofDays(days).toMillis();
+        long receivedFrom = since == null ? Long.MIN_VALUE
+                : since.minus(SINCE_OVERLAP).toEpochMilli();
         List<String> slips = database.read(connection -> Sql.query(connection, "SELECT slip"
                 + " FROM registration WHERE office_id = ? AND perekaman_at >= ?"
-                + " ORDER BY perekaman_at, registration_number", rows -> rows.getString(1),
-                officeId, oldest));
-        return new RegistrationList(RegistrationList.FORMAT, officeId, days, slips);
+                + " AND received_at >= ? ORDER BY perekaman_at, registration_number",
+                rows -> rows.getString(1), officeId, oldest, receivedFrom));
+        return new RegistrationList(RegistrationList.FORMAT, officeId, days, since == null,
+                asOf, slips);
     }
 }

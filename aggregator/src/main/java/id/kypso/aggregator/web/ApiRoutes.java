@@ -30,11 +30,12 @@ import id.kypso.core.sync.Heartbeat;
 import id.kypso.core.sync.KeyRotation;
 import id.kypso.core.sync.PushRequest;
 import id.kypso.core.sync.RegistrationUpload;
-import id.kypso.core.sync.RequestSignature;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.security.PublicKey;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -88,18 +89,19 @@ public final class ApiRoutes {
                     rotation.keyVersion()));
         }));
         app.get("/api/v1/registrations", kioskAuth.signed((ctx, kiosk, body) -> {
-            byte[] json = Problems.write(services.registrations()
-                    .recent(kiosk.office().toString()));
-            String etag = "\"" + RequestSignature.sha256Hex(json) + "\"";
-            ctx.header("ETag", etag);
-            ctx.header("Cache-Control", "no-cache");
-            String ifNoneMatch = ctx.header("If-None-Match");
-            if (ifNoneMatch != null && List.of(ifNoneMatch.split("\\s*,\\s*")).contains(etag)) {
-                ctx.status(304);
-                return;
+            String sinceText = ctx.queryParam("since");
+            Instant since;
+            try {
+                since = sinceText == null ? null : Instant.parse(sinceText);
+            } catch (DateTimeParseException e) {
+                throw ProblemException.badRequest("since must be an ISO-8601 instant such as"
+                        + " 2026-12-04T03:00:00Z, not " + sinceText);
             }
-            ctx.status(200).contentType("application/json").result(json);
+            ctx.header("Cache-Control", "no-store");
+            Problems.json(ctx, services.registrations().recent(kiosk.office().toString(),
+                    since));
         }));
+
         // The perekaman desk holds no admin token: each slip must verify under a key of the
         // office, so the slips are their own credential.
         app.post("/api/v1/offices/{officeId}/registrations", ctx -> {

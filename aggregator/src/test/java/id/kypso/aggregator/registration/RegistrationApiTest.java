@@ -71,21 +71,40 @@ class RegistrationApiTest {
     }
 
     @Test
-    void unchangedList_answersNotModified() {
+    void listSince_holdsOnlyTheSlipsReceivedFromAMinuteBeforeOn() throws Exception {
         upload("3273-01", slip("REG-0001", TestServer.START));
         TestKiosk kiosk = server.enrolledKiosk("3273-01-K01");
-        HttpResponse<String> first = kiosk.signed("GET", "/api/v1/registrations", null);
-        String etag = first.headers().firstValue("ETag").orElseThrow();
+        server.clock.advance(Duration.ofMinutes(5));
+        RegistrationList full = list(kiosk, "/api/v1/registrations");
+        server.clock.advance(Duration.ofMinutes(5));
+        String second = slip("REG-0002", TestServer.START);
+        upload("3273-01", second);
+        server.clock.advance(Duration.ofMinutes(5));
 
-        HttpResponse<String> again = kiosk.signed("GET", "/api/v1/registrations", null,
-                server.clock.millis(), Map.of("If-None-Match", etag));
-        upload("3273-01", slip("REG-0002", TestServer.START));
-        HttpResponse<String> changed = kiosk.signed("GET", "/api/v1/registrations", null,
-                server.clock.millis(), Map.of("If-None-Match", etag));
+        RegistrationList since = list(kiosk, "/api/v1/registrations?since=" + full.asOf());
+        RegistrationList nothingNew = list(kiosk, "/api/v1/registrations?since="
+                + since.asOf());
 
-        assertThat(again.statusCode()).isEqualTo(304);
-        assertThat(changed.statusCode()).isEqualTo(200);
-        assertThat(server.readTree(changed.body()).get("slips")).hasSize(2);
+        assertThat(full.complete()).isTrue();
+        assertThat(full.slips()).hasSize(1);
+        assertThat(since.complete()).isFalse();
+        assertThat(since.slips()).containsExactly(second);
+        assertThat(since.asOf()).isEqualTo(TestServer.START.plus(Duration.ofMinutes(15)));
+        assertThat(nothingNew.slips()).isEmpty();
+    }
+
+    @Test
+    void listSinceAnInvalidTime_isABadRequest() {
+        TestKiosk kiosk = server.enrolledKiosk("3273-01-K01");
+
+        assertThat(kiosk.signed("GET", "/api/v1/registrations?since=yesterday", null)
+                .statusCode()).isEqualTo(400);
+    }
+
+    private RegistrationList list(TestKiosk kiosk, String path) throws Exception {
+        HttpResponse<String> response = kiosk.signed("GET", path, null);
+        TestServer.check(response, 200);
+        return server.json.readValue(response.body(), RegistrationList.class);
     }
 
     @Test

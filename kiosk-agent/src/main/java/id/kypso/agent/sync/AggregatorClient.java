@@ -122,26 +122,21 @@ public final class AggregatorClient {
     }
 
     /**
-     * Fetches the office's recent registration slips; empty when the list is unchanged since
-     * {@code etag}. A body that is not a registration list of our protocol is an error.
+     * Fetches the office's recent registration slips: all of them when {@code since} is null,
+     * else those received since then. A body that is not a registration list of our protocol
+     * is an error.
      */
-    public Optional<Fetched<RegistrationList>> fetchRegistrations(String etag)
-            throws SyncException {
-        RawResponse raw = signedExchange("GET", "api/v1/registrations", null, etag);
-        if (raw.status() == 304) {
-            return Optional.empty();
-        }
+    public RegistrationList fetchRegistrations(Instant since) throws SyncException {
+        String path = since == null ? "api/v1/registrations"
+                : "api/v1/registrations?since=" + since;
+        RawResponse raw = signedExchange("GET", path, null, null);
         requireStatus(raw, 200);
         RegistrationList list = read(raw, RegistrationList.class);
-        if (!RegistrationList.FORMAT.equals(list.format())) {
+        if (!RegistrationList.FORMAT.equals(list.format()) || list.asOf() == null) {
             throw notAggregator(raw, "registration list has format " + list.format()
-                    + ", expected " + RegistrationList.FORMAT);
+                    + ", expected " + RegistrationList.FORMAT + " with asOf");
         }
-        return Optional.of(new Fetched<>(list, raw.etag()));
-    }
-
-    /** A body read from the aggregator and the ETag it came with. */
-    public record Fetched<T>(T body, String etag) {
+        return list;
     }
 
     /** Sends a heartbeat and measures clock skew from the acknowledgement. */

@@ -12,6 +12,8 @@ import id.kypso.core.store.KioskState;
 import id.kypso.core.store.RegistrationBook;
 import id.kypso.core.sync.ConfigBundle;
 import id.kypso.core.sync.RegistrationList;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pulls the office's recent registration slips with their ETag and installs those that verify
- * under the installed bundle's office keys, replacing the previous set in one transaction. A
- * slip that does not verify is left out and counted, never installed.
+ * Pulls the office's recent registration slips and installs those that verify under the
+ * installed bundle's office keys. The first pull, and each pull after the config changed,
+ * fetches the whole list and replaces the kiosk's set. The others fetch only what the
+ * aggregator received since the previous pull, and add it. A slip that does not verify is left
+ * out and counted, never installed.
  */
 public final class RegistrationPuller {
     private static final Logger log = LoggerFactory.getLogger(RegistrationPuller.class);
@@ -44,12 +48,12 @@ public final class RegistrationPuller {
     /**
      * The outcome of one pull.
      *
-     * @param changed whether a new list was installed
+     * @param fetched slips the aggregator sent
      * @param installed slips now in the book
      * @param skipped slips of the fetched list that did not verify
      * @param problem why the fetched list was not installed at all, or null
      */
-    public record Result(boolean changed, int installed, int skipped, String problem) {
+    public record Result(int fetched, int installed, int skipped, String problem) {
     }
 
     /** Pulls once; transport and server failures are thrown. */
@@ -62,21 +66,20 @@ public final class RegistrationPuller {
         }
         if (bundle.isEmpty()) {
             // Without office keys nothing could be verified; wait for a good bundle.
-            return new Result(false, book.count(), 0, null);
+            return new Result(0, book.count(), 0, null);
         }
-        String etag = state.get(KioskState.REGISTRATIONS_ETAG).orElse(null);
-        Optional<AggregatorClient.Fetched<RegistrationList>> fetched =
-                client.fetchRegistrations(etag);
-        if (fetched.isEmpty()) {
-            return new Result(false, book.count(), 0, null);
-        }
-        RegistrationList list = fetched.get().body();
+        // New office keys may verify slips left out before, so a new config means a full pull.
+        String configEtag = state.get(KioskState.CONFIG_ETAG).orElse("");
+        boolean sameConfig = configEtag.equals(
+                state.get(KioskState.REGISTRATIONS_CHECKED_WITH).orElse(null));
+        Instant since = sameConfig ? state.get(KioskState.REGISTRATIONS_AS_OF)
+                .map(Instant::parse).orElse(null) : null;
+        RegistrationList list = client.fetchRegistrations(since);
         if (!office.toString().equals(list.officeId())) {
             String problem = "registration list is for office " + list.officeId()
                     + ", but this kiosk belongs to office " + office;
-            log.error("Registration list with ETag {} not installed: {}",
-                    fetched.get().etag(), problem);
-            return new Result(false, book.count(), 0, problem);
+            log.error("Registration list as of {} not installed: {}", list.asOf(), problem);
+            return new Result(list.slips().size(), book.count(), 0, problem);
         }
 
         MapKeyRing keys = KeyRings.offices(bundle.get());
@@ -96,12 +99,20 @@ public final class RegistrationPuller {
                 log.warn("Registration slip left out: {}", e.getMessage());
             }
         }
-        book.replaceAll(entries);
-        if (fetched.get().etag() != null) {
-            state.put(KioskState.REGISTRATIONS_ETAG, fetched.get().etag());
+        if (list.complete()) {
+            book.replaceAll(entries);
+        } else {
+            book.addAll(entries);
+            book.deleteOlderThan(list.asOf().minus(Duration.ofDays(list.days())));
         }
-        log.info("Installed {} registration slips of office {} (ETag {}), left out {}",
-                entries.size(), office, fetched.get().etag(), skipped);
-        return new Result(true, entries.size(), skipped, null);
+        state.put(KioskState.REGISTRATIONS_AS_OF, list.asOf().toString());
+        state.put(KioskState.REGISTRATIONS_CHECKED_WITH, configEtag);
+        int installed = book.count();
+        if (!entries.isEmpty() || skipped > 0 || list.complete()) {
+            log.info("Registration pull for office {} ({}): {} slips installed, {} left out,"
+                    + " {} in the book", office, list.complete() ? "whole list" : "since " + since,
+                    entries.size(), skipped, installed);
+        }
+        return new Result(list.slips().size(), installed, skipped, null);
     }
 }

@@ -14,7 +14,7 @@ import id.kypso.core.slip.SlipCodec;
 import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.store.KioskState;
 import id.kypso.core.store.RegistrationBook;
-import id.kypso.core.sync.RegistrationList;
+import id.kypso.core.sync.ConfigBundle;
 import id.kypso.core.testing.Fixtures;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -31,7 +31,7 @@ class RegistrationPullTest {
     Path temp;
 
     @Test
-    void slipsPostedByTheDesk_reachTheKioskAndAnUnchangedListIsNotFetchedAgain()
+    void slipsPostedByTheDesk_reachTheKioskFirstWholeThenAsTheyCome()
             throws Exception {
         KeyPair office = Ed25519.generate();
         try (RealAggregator aggregator = RealAggregator.start(temp.resolve("aggregator"))) {
@@ -46,15 +46,12 @@ class RegistrationPullTest {
             try (KioskAgent agent = KioskAgent.builder(kiosk.dataDir())
                     .aggregatorUrl(aggregator.url()).open()) {
                 SyncSummary summary = agent.syncOnce();
-                String etag = new KioskState(database).get(KioskState.REGISTRATIONS_ETAG)
-                        .orElseThrow();
-                agent.syncOnce();
 
                 assertThat(summary.errors()).isEmpty();
                 assertThat(book.count()).isEqualTo(2);
                 assertThat(book.find("REG-0002")).contains(second);
-                assertThat(new KioskState(database).get(KioskState.REGISTRATIONS_ETAG))
-                        .contains(etag);
+                assertThat(new KioskState(database).get(KioskState.REGISTRATIONS_AS_OF))
+                        .isPresent();
 
                 String third = slip("REG-0003", office.getPrivate());
                 aggregator.uploadSlips("3273-01", List.of(third));
@@ -76,8 +73,7 @@ class RegistrationPullTest {
             aggregator.serveConfig(TestAggregator.validBundle("3273-01", office.getPublic()));
             String good = slip("REG-0001", office.getPrivate());
             String forged = slip("REG-0002", Ed25519.generate().getPrivate());
-            aggregator.serveRegistrations(new RegistrationList(RegistrationList.FORMAT,
-                    "3273-01", 3, List.of(forged, "KS1:DAMAGED", good)));
+            aggregator.serveRegistrations("3273-01", List.of(forged, "KS1:DAMAGED", good));
 
             try (KioskAgent agent = KioskAgent.builder(kiosk.dataDir())
                     .aggregatorUrl(aggregator.url()).open()) {
@@ -98,20 +94,54 @@ class RegistrationPullTest {
         try (TestAggregator aggregator = TestAggregator.start(kiosk.keys().getPublic(),
                 "3273-01-K01")) {
             aggregator.serveConfig(TestAggregator.validBundle("3273-01", office.getPublic()));
-            aggregator.serveRegistrations(new RegistrationList(RegistrationList.FORMAT,
-                    "3273-01", 3, List.of(slip("REG-0001", office.getPrivate()))));
+            aggregator.serveRegistrations("3273-01", List.of(slip("REG-0001",
+                    office.getPrivate())));
             SyncSummary wrong;
             try (KioskAgent agent = KioskAgent.builder(kiosk.dataDir())
                     .aggregatorUrl(aggregator.url()).open()) {
                 agent.syncOnce();
-                aggregator.serveRegistrations(new RegistrationList(RegistrationList.FORMAT,
-                        "3204-01", 3, List.of()));
+                aggregator.serveRegistrations("3204-01", List.of());
                 wrong = agent.syncOnce();
             }
 
             assertThat(wrong.errors()).anySatisfy(error ->
                     assertThat(error).contains("office 3204-01"));
             assertThat(new RegistrationBook(kiosk.openDatabase()).find("REG-0001")).isPresent();
+        }
+    }
+
+    @Test
+    void laterPulls_askOnlyForNewSlipsUntilTheConfigChanges() throws Exception {
+        KioskFixture kiosk = KioskFixture.create(temp.resolve("kiosk"), "http://127.0.0.1:9");
+        KeyPair office = Ed25519.generate();
+        try (TestAggregator aggregator = TestAggregator.start(kiosk.keys().getPublic(),
+                "3273-01-K01")) {
+            aggregator.serveConfig(TestAggregator.validBundle("3273-01", office.getPublic()));
+            String first = slip("REG-0001", office.getPrivate());
+            String second = slip("REG-0002", office.getPrivate());
+            aggregator.serveRegistrations("3273-01", List.of(first));
+            try (KioskAgent agent = KioskAgent.builder(kiosk.dataDir())
+                    .aggregatorUrl(aggregator.url()).open()) {
+                agent.syncOnce();
+                aggregator.serveRegistrations("3273-01", List.of(second));
+                agent.syncOnce();
+                ConfigBundle bundle = TestAggregator.validBundle("3273-01", office.getPublic());
+                aggregator.serveConfig(new ConfigBundle(bundle.format(), bundle.officeId(),
+                        "Disdukcapil Kota Bandung (renamed)", bundle.officeKeys(),
+                        bundle.kioskKeys(), bundle.roster(), bundle.survey(),
+                        bundle.revokedTickets()));
+                agent.syncOnce();
+            }
+
+            List<String> since = aggregator.registrationSince();
+            assertThat(since).hasSize(3);
+            assertThat(since.get(0)).isEqualTo("-");
+            assertThat(since.get(1)).isNotEqualTo("-");
+            assertThat(since.get(2)).isEqualTo("-");
+            RegistrationBook book = new RegistrationBook(kiosk.openDatabase());
+            // The second pull added REG-0002; the full third pull left only what it listed.
+            assertThat(book.find("REG-0001")).isEmpty();
+            assertThat(book.find("REG-0002")).contains(second);
         }
     }
 

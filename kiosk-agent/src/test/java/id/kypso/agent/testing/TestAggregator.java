@@ -54,7 +54,8 @@ public final class TestAggregator implements AutoCloseable {
     private volatile Predicate<SyncRecord> rejectRequestWith = record -> false;
     private volatile byte[] configBody;
     private volatile String configEtag;
-    private volatile byte[] registrationsBody;
+    private volatile RegistrationList registrations;
+    private final List<String> registrationSince = new CopyOnWriteArrayList<>();
 
     private TestAggregator(HttpServer server, ExecutorService executor, PublicKey kioskKey,
             String kioskId) {
@@ -74,8 +75,7 @@ public final class TestAggregator implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         aggregator.serveConfig(validBundle("3273-01"));
-        aggregator.serveRegistrations(new RegistrationList(RegistrationList.FORMAT, "3273-01", 3,
-                List.of()));
+        aggregator.serveRegistrations("3273-01", List.of());
         return aggregator;
     }
 
@@ -136,15 +136,19 @@ public final class TestAggregator implements AutoCloseable {
         configEtag = "\"" + RequestSignature.sha256Hex(body).substring(0, 16) + "\"";
     }
 
-    /** Serves {@code list} as the office's registrations from now on. */
-    public void serveRegistrations(RegistrationList list) {
-        try {
-            registrationsBody = json.writeValueAsBytes(list);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * Serves {@code slips} as the registrations of {@code officeId} from now on, whole or, to a
+     * request with {@code since}, as the slips received since then.
+     */
+    public void serveRegistrations(String officeId, List<String> slips) {
+        registrations = new RegistrationList(RegistrationList.FORMAT, officeId, 3, true, null,
+                slips);
     }
 
+    /** Returns the {@code since} of each registration request, "-" for none. */
+    public List<String> registrationSince() {
+        return List.copyOf(registrationSince);
+    }
     public String configEtag() {
         return configEtag;
     }
@@ -237,16 +241,13 @@ public final class TestAggregator implements AutoCloseable {
     }
 
     private void registrations(HttpExchange exchange) throws IOException {
-        byte[] body = registrationsBody;
-        String etag = "\"" + RequestSignature.sha256Hex(body).substring(0, 16) + "\"";
-        if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-            exchange.sendResponseHeaders(304, -1);
-            return;
-        }
-        exchange.getResponseHeaders().set("ETag", etag);
-        respond(exchange, 200, body);
+        String query = exchange.getRequestURI().getQuery();
+        String since = query != null && query.startsWith("since=") ? query.substring(6) : null;
+        registrationSince.add(since == null ? "-" : since);
+        RegistrationList list = registrations;
+        respond(exchange, 200, json.writeValueAsBytes(new RegistrationList(list.format(),
+                list.officeId(), list.days(), since == null, clock.instant(), list.slips())));
     }
-
     private void heartbeat(HttpExchange exchange, byte[] body) throws IOException {
         heartbeats.add(json.readValue(body, Heartbeat.class));
         respond(exchange, 200, json.writeValueAsBytes(

@@ -23,8 +23,10 @@ public final class KioskState {
     public static final String APP_SEEN_AT = "app.seenAt";
     /** The ETag of the installed config bundle, written by the agent. */
     public static final String CONFIG_ETAG = "config.etag";
-    /** The ETag of the installed registration list, written by the agent. */
-    public static final String REGISTRATIONS_ETAG = "registrations.etag";
+    /** The aggregator's time of the last registration pull, the next pull's start. */
+    public static final String REGISTRATIONS_AS_OF = "registrations.asOf";
+    /** The config ETag the registration slips were last checked against. */
+    public static final String REGISTRATIONS_CHECKED_WITH = "registrations.configEtag";
     /** When the GPIO service button was last pressed (ISO-8601); the agent writes it. */
     public static final String SERVICE_BUTTON_PRESSED_AT = "gpio.serviceButton.pressedAt";
     /**

@@ -24,10 +24,21 @@ public final class RegistrationBook {
 
     /** Replaces every entry with {@code entries}, in one transaction. */
     public void replaceAll(List<Entry> entries) {
+        write(entries, true);
+    }
+
+    /** Adds {@code entries}, replacing any of the same number, in one transaction. */
+    public void addAll(List<Entry> entries) {
+        write(entries, false);
+    }
+
+    private void write(List<Entry> entries, boolean replace) {
         database.inTransaction(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM registration")) {
-                delete.executeUpdate();
+            if (replace) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM registration")) {
+                    delete.executeUpdate();
+                }
             }
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT OR REPLACE INTO registration (registration_number, slip,"

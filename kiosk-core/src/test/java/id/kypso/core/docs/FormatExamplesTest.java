@@ -89,6 +89,8 @@ class FormatExamplesTest {
                 RegistrationList.class);
 
         assertThat(list.format()).isEqualTo(RegistrationList.FORMAT);
+        assertThat(list.complete()).isTrue();
+        assertThat(list.asOf()).isEqualTo(Instant.parse("2026-12-04T03:10:00Z"));
         assertThat(list.slips()).containsExactly(example("KS1:"));
         MapKeyRing ring = new MapKeyRing().put("3273-01", 1, Ed25519.publicKey(OFFICE_PUBLIC));
         assertThat(SlipCodec.decode(list.slips().get(0), ring).registrationNumber())
