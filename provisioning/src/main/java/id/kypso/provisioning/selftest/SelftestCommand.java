@@ -181,6 +181,9 @@ public final class SelftestCommand implements Callable<Integer> {
             if (age.isPresent() && age.get().compareTo(MAX_PENDING_AGE) > 0) {
                 return CheckResult.warn("outbox", "check.outbox.old", pending, minutes);
             }
+            if (pending == 0) {
+                return CheckResult.pass("outbox", "check.outbox.empty");
+            }
             return CheckResult.pass("outbox", "check.outbox", pending, minutes);
         } catch (RuntimeException e) {
             log.warn("Outbox check of {} failed", databaseFile, e);

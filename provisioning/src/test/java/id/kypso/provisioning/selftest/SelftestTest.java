@@ -182,6 +182,15 @@ class SelftestTest {
     }
 
     @Test
+    void emptyOutbox_saysEverythingWasSent() {
+        KioskDatabase.open(dataDir.resolve("kiosk.db"));
+
+        Cli.Result result = selftest("--offline");
+
+        assertThat(result.out()).contains("[ OK ] outbox      every record has been sent");
+    }
+
+    @Test
     void oldUnsentRecords_areAWarning() throws Exception {
         Clock twoHoursAgo = Clock.offset(Clock.systemUTC(), Duration.ofHours(-2));
         KioskDatabase database = KioskDatabase.open(dataDir.resolve("kiosk.db"));
