@@ -16,6 +16,7 @@ import id.kypso.core.store.KioskState;
 import id.kypso.core.store.RegistrationBook;
 import id.kypso.core.sync.ConfigBundle;
 import id.kypso.core.testing.Fixtures;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -68,9 +69,7 @@ class RegistrationPullTest {
     void slipThatDoesNotVerify_isLeftOutAndTheRestInstalled() throws Exception {
         KioskFixture kiosk = KioskFixture.create(temp.resolve("kiosk"), "http://127.0.0.1:9");
         KeyPair office = Ed25519.generate();
-        try (TestAggregator aggregator = TestAggregator.start(kiosk.keys().getPublic(),
-                "3273-01-K01")) {
-            aggregator.serveConfig(TestAggregator.validBundle("3273-01", office.getPublic()));
+        try (TestAggregator aggregator = aggregatorOf(kiosk, office)) {
             String good = slip("REG-0001", office.getPrivate());
             String forged = slip("REG-0002", Ed25519.generate().getPrivate());
             aggregator.serveRegistrations("3273-01", List.of(forged, "KS1:DAMAGED", good));
@@ -91,9 +90,7 @@ class RegistrationPullTest {
     void listOfAnotherOffice_isNotInstalledAndIsReported() throws Exception {
         KioskFixture kiosk = KioskFixture.create(temp.resolve("kiosk"), "http://127.0.0.1:9");
         KeyPair office = Ed25519.generate();
-        try (TestAggregator aggregator = TestAggregator.start(kiosk.keys().getPublic(),
-                "3273-01-K01")) {
-            aggregator.serveConfig(TestAggregator.validBundle("3273-01", office.getPublic()));
+        try (TestAggregator aggregator = aggregatorOf(kiosk, office)) {
             aggregator.serveRegistrations("3273-01", List.of(slip("REG-0001",
                     office.getPrivate())));
             SyncSummary wrong;
@@ -114,9 +111,7 @@ class RegistrationPullTest {
     void laterPulls_askOnlyForNewSlipsUntilTheConfigChanges() throws Exception {
         KioskFixture kiosk = KioskFixture.create(temp.resolve("kiosk"), "http://127.0.0.1:9");
         KeyPair office = Ed25519.generate();
-        try (TestAggregator aggregator = TestAggregator.start(kiosk.keys().getPublic(),
-                "3273-01-K01")) {
-            aggregator.serveConfig(TestAggregator.validBundle("3273-01", office.getPublic()));
+        try (TestAggregator aggregator = aggregatorOf(kiosk, office)) {
             String first = slip("REG-0001", office.getPrivate());
             String second = slip("REG-0002", office.getPrivate());
             aggregator.serveRegistrations("3273-01", List.of(first));
@@ -143,6 +138,15 @@ class RegistrationPullTest {
             assertThat(book.find("REG-0001")).isEmpty();
             assertThat(book.find("REG-0002")).contains(second);
         }
+    }
+
+    /** Starts a faked aggregator that serves a config bundle with {@code office}'s key. */
+    private static TestAggregator aggregatorOf(KioskFixture kiosk, KeyPair office)
+            throws IOException {
+        TestAggregator aggregator = TestAggregator.start(kiosk.keys().getPublic(),
+                "3273-01-K01");
+        aggregator.serveConfig(TestAggregator.validBundle("3273-01", office.getPublic()));
+        return aggregator;
     }
 
     private static String slip(String number, PrivateKey key) {

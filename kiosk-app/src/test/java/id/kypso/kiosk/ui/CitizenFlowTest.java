@@ -349,15 +349,7 @@ class CitizenFlowTest {
     @Test
     void keyedInSlip_surveysChosenOfficerUnverified(FxRobot robot) {
         String check = SlipCheck.of(TestKiosk.OFFICE, "REG-0042");
-        robot.clickOn("#manualEntry");
-        for (char c : "REG-0042".toCharArray()) {
-            robot.clickOn("#key-" + c);
-        }
-        robot.clickOn("#manualSubmit");
-        for (char c : check.toCharArray()) {
-            robot.clickOn("#key-" + c);
-        }
-        robot.clickOn("#manualSubmit");
+        keyIn(robot, "REG-0042", check);
 
         waitForScreen(CitizenScreen.PICK_OFFICERS);
         robot.clickOn("#pick-1");
@@ -376,15 +368,7 @@ class CitizenFlowTest {
     void keyedInSlipAmongSyncedRegistrations_goesStraightToTheSlipsOfficers(FxRobot robot) {
         kiosk.syncRegistrations(kiosk.slip("REG-0042"));
         String check = SlipCheck.of(TestKiosk.OFFICE, "REG-0042");
-        robot.clickOn("#manualEntry");
-        for (char c : "REG-0042".toCharArray()) {
-            robot.clickOn("#key-" + c);
-        }
-        robot.clickOn("#manualSubmit");
-        for (char c : check.toCharArray()) {
-            robot.clickOn("#key-" + c);
-        }
-        robot.clickOn("#manualSubmit");
+        keyIn(robot, "REG-0042", check);
 
         waitForScreen(CitizenScreen.QUESTION);
         assertThat(text(robot, "#officerName")).isEqualTo("Siti Rahmawati");
@@ -404,15 +388,7 @@ class CitizenFlowTest {
     void keyedInSlipWithWrongCheck_showsRefusal(FxRobot robot) {
         String check = SlipCheck.of(TestKiosk.OFFICE, "REG-0042");
         String wrong = check.equals("1111") ? "2222" : "1111";
-        robot.clickOn("#manualEntry");
-        for (char c : "REG-0042".toCharArray()) {
-            robot.clickOn("#key-" + c);
-        }
-        robot.clickOn("#manualSubmit");
-        for (char c : wrong.toCharArray()) {
-            robot.clickOn("#key-" + c);
-        }
-        robot.clickOn("#manualSubmit");
+        keyIn(robot, "REG-0042", wrong);
 
         waitForScreen(CitizenScreen.REFUSED);
         assertThat(text(robot, "#refusalTitle"))
@@ -453,6 +429,19 @@ class CitizenFlowTest {
         }
 
         assertThat(requests[0]).isEqualTo(1);
+    }
+
+    /** Types a slip number and its check on the on-screen keypad, submitting each. */
+    private static void keyIn(FxRobot robot, String number, String check) {
+        robot.clickOn("#manualEntry");
+        for (char c : number.toCharArray()) {
+            robot.clickOn("#key-" + c);
+        }
+        robot.clickOn("#manualSubmit");
+        for (char c : check.toCharArray()) {
+            robot.clickOn("#key-" + c);
+        }
+        robot.clickOn("#manualSubmit");
     }
 
     private void scan(FxRobot robot, String payload) {
