@@ -30,12 +30,20 @@ public final class AgentGpio implements id.kypso.agent.status.StatusLight, AutoC
     private final KioskGpio gpio;
     private final Context pi4j;
     private final ScheduledExecutorService scheduler;
+    private final PresenceRepeat presence;
     private volatile LightState agentState = LightState.STARTING;
 
-    AgentGpio(KioskGpio gpio, Context pi4j, ScheduledExecutorService scheduler) {
+    AgentGpio(KioskGpio gpio, Context pi4j, ScheduledExecutorService scheduler,
+            PresenceRepeat presence) {
         this.gpio = gpio;
         this.pi4j = pi4j;
         this.scheduler = scheduler;
+        this.presence = presence;
+    }
+
+    /** Runs the presence repeat's periodic check now, as its scheduler would. */
+    void tickPresence() {
+        presence.tick();
     }
 
     /**
@@ -61,7 +69,8 @@ public final class AgentGpio implements id.kypso.agent.status.StatusLight, AutoC
     /**
      * Like {@link #open(Properties, Supplier, Runnable)}, also calling
      * {@code presenceDetected} each time the presence sensor ({@code gpio.presence}) starts
-     * to detect someone after its debounce time.
+     * to detect someone after its debounce time, and every {@link PresenceRepeat#PERIOD} while
+     * it still does.
      */
     public static Optional<AgentGpio> open(Properties settings, Supplier<Context> contexts,
             Runnable servicePressed, Runnable presenceDetected) {
@@ -98,15 +107,15 @@ public final class AgentGpio implements id.kypso.agent.status.StatusLight, AutoC
                         thread.setDaemon(true);
                         return thread;
                     });
-            AgentGpio agentGpio = new AgentGpio(gpio, pi4j, scheduler);
+            PresenceRepeat presence = new PresenceRepeat(presenceDetected, nanoTime,
+                    PresenceRepeat.PERIOD);
+            AgentGpio agentGpio = new AgentGpio(gpio, pi4j, scheduler, presence);
             gpio.onCallStaff(agentGpio::staffCalled);
             gpio.onService(servicePressed::run);
-            gpio.onPresence(present -> {
-                if (present) {
-                    presenceDetected.run();
-                }
-            });
+            gpio.onPresence(presence::changed);
             gpio.start(scheduler, refreshPeriod);
+            scheduler.scheduleAtFixedRate(presence::tick, refreshPeriod.toMillis(),
+                    refreshPeriod.toMillis(), TimeUnit.MILLISECONDS);
             log.info("GPIO status light started");
             return Optional.of(agentGpio);
         } catch (RuntimeException e) {

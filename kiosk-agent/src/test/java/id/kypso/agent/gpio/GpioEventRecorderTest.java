@@ -98,6 +98,36 @@ class GpioEventRecorderTest {
     }
 
     @Test
+    void someoneStayingPresent_isReportedAgainEachPeriod() {
+        MockDigitalInput sensor = board.io("kiosk-presence");
+        sensor.mockState(DigitalState.HIGH);
+        long period = PresenceRepeat.PERIOD.toNanos();
+
+        nanos.addAndGet(period - MS);
+        gpio.tickPresence();
+        String early = state(KioskState.PRESENCE_DETECTED_AT);
+        nanos.addAndGet(MS);
+        gpio.tickPresence();
+
+        assertThat(early).isEqualTo(START.toString());
+        assertThat(state(KioskState.PRESENCE_DETECTED_AT))
+                .isEqualTo(START.plusSeconds(1).toString());
+    }
+
+    @Test
+    void nobodyPresent_isNotReportedAgain() {
+        MockDigitalInput sensor = board.io("kiosk-presence");
+        sensor.mockState(DigitalState.HIGH);
+        nanos.addAndGet(600 * MS);
+        sensor.mockState(DigitalState.LOW);
+        nanos.addAndGet(PresenceRepeat.PERIOD.toNanos() * 3);
+
+        gpio.tickPresence();
+
+        assertThat(clock.readings()).isEqualTo(1);
+    }
+
+    @Test
     void presenceEnding_recordsNothing() {
         MockDigitalInput sensor = board.io("kiosk-presence");
         sensor.mockState(DigitalState.HIGH);
