@@ -114,7 +114,23 @@ class WebViewsTest {
         WebElement body = browser.driver.findElement(By.tagName("body"));
         action.run();
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(body));
+                .until(driver -> isGone(body));
+    }
+
+    // While the old page unloads, Chrome may report its elements as "not belonging to the
+    // document" instead of stale; either means the browser has left the page.
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private String text() {
