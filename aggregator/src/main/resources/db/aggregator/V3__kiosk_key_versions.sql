@@ -1,6 +1,6 @@
--- Every key version a kiosk has signed with. The kiosk row holds the current one, which
--- signs requests; counters still need the earlier ones to verify tickets printed before a
--- key rotation.
+-- Every key version a kiosk has signed with. The kiosk row has the current one, which signs
+-- requests. Counters still need the earlier ones to verify tickets printed before a key
+-- rotation.
 CREATE TABLE kiosk_key (
     kiosk_id TEXT NOT NULL REFERENCES kiosk (kiosk_id),
     key_version INTEGER NOT NULL,

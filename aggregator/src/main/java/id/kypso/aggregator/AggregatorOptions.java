@@ -28,8 +28,8 @@ public record AggregatorOptions(String bind, int port, Path dataDir, String data
     /** Default minimum responses; docs/aggregator.md explains the choice. */
     public static final int DEFAULT_MINIMUM_RESPONSES = 30;
     /**
-     * Default days a registration slip is kept: a citizen usually walks from the perekaman
-     * desk to the kiosk within the hour; three days cover a weekend-long network outage.
+     * Default days a registration slip is kept. A citizen usually walks from the perekaman
+     * desk to the kiosk within the hour, and three days cover a weekend-long network outage.
      */
     public static final int DEFAULT_REGISTRATION_DAYS = 3;
     public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;

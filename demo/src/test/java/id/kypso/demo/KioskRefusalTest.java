@@ -48,7 +48,7 @@ class KioskRefusalTest {
     }
 
     @Test
-    void slipSentByTheDesk_isInTheKiosksRegistrations() {
+    void deskSlip_reachesKioskRegistrations() {
         assertThat(new RegistrationBook(database).find(DemoRun.REGISTRATION))
                 .contains(result.slipText());
     }

@@ -55,11 +55,10 @@ class AgentMainTest {
     }
 
     @Test
-    void once_exitsOneWhenTheAggregatorIsDownWithNothingToPush() throws Exception {
-        KioskFixture.create(dataDir, "http://127.0.0.1:9");
-        TestAggregator aggregator = TestAggregator.start(KioskFixture.create(
-                dataDir.resolve("other"), "http://127.0.0.1:9").keys().getPublic(),
-                "3273-01-K01");
+    void once_exitsOneWhenAggregatorDown() throws Exception {
+        KioskFixture kiosk = KioskFixture.create(dataDir, "http://127.0.0.1:9");
+        // Started and stopped at once, so its port refuses connections.
+        TestAggregator aggregator = TestAggregator.start(kiosk.keys().getPublic(), "3273-01-K01");
         aggregator.close();
 
         int status = run("--data-dir", dataDir.toString(), "--aggregator", aggregator.url(),

@@ -186,7 +186,7 @@ class ProvisioningEndToEndTest {
     }
 
     @Test
-    void rotateKey_keepsTheIdPushesPendingRecordsFirstAndOldTicketsStayValid()
+    void rotateKey_keepsIdAndOldTickets()
             throws Exception {
         Path officeDir = office();
         Path kiosk = enrolledKiosk(officeDir, "3273-01-K01");
@@ -217,7 +217,7 @@ class ProvisioningEndToEndTest {
     }
 
     @Test
-    void rotateKey_cutOffAfterTheAggregatorTookTheKey_finishesWhenRunAgain() throws Exception {
+    void rotateKeyCutOff_finishesOnRerun() throws Exception {
         Path officeDir = office();
         Path kiosk = enrolledKiosk(officeDir, "3273-01-K01");
         KioskIdentity old = KioskIdentity.load(kiosk);
@@ -240,7 +240,7 @@ class ProvisioningEndToEndTest {
     }
 
     @Test
-    void rotateKey_toANewKioskId_needsAToken() throws Exception {
+    void rotateToNewId_needsToken() throws Exception {
         Path officeDir = office();
         Path kiosk = enrolledKiosk(officeDir, "3273-01-K01");
 
@@ -257,7 +257,7 @@ class ProvisioningEndToEndTest {
     }
 
     @Test
-    void deskSlips_reachTheKioskAlsoAfterTheDeskWasOffline() throws Exception {
+    void offlineDeskSlips_reachTheKiosk() throws Exception {
         Path officeDir = office();
         Path kiosk = enrolledKiosk(officeDir, "3273-01-K01");
 
@@ -288,7 +288,7 @@ class ProvisioningEndToEndTest {
     }
 
     @Test
-    void slipSignedByAnUnregisteredKey_failsAndStaysUnsent() throws Exception {
+    void unregisteredKeySlip_failsAndStaysUnsent() throws Exception {
         office();
         Path copy = temp.resolve("office-copy");
         run("office", "create", "--office-dir", copy.toString(), "--office", "3273-01",
@@ -306,7 +306,7 @@ class ProvisioningEndToEndTest {
     }
 
     @Test
-    void slipTooOldForTheAggregator_isSetAsideWithItsReason() throws Exception {
+    void tooOldSlip_isSetAside() throws Exception {
         Path officeDir = office();
 
         Cli.Result issued = run("slip", "issue", "--office-dir", officeDir.toString(),
@@ -323,7 +323,7 @@ class ProvisioningEndToEndTest {
     }
 
     @Test
-    void slipForOfficerMissingFromRoster_isIssuedWithAWarning() throws Exception {
+    void unlistedOfficer_isIssuedWithWarning() throws Exception {
         Path officeDir = office();
         String unlisted = "198801012012121003";
 
@@ -338,7 +338,7 @@ class ProvisioningEndToEndTest {
     }
 
     @Test
-    void slipUpload_withNothingReachable_failsAndKeepsTheSlips() throws Exception {
+    void unreachableUpload_keepsTheSlips() throws Exception {
         Path officeDir = office();
         run("slip", "issue", "--office-dir", officeDir.toString(), "--nik", "3273014506900001",
                 "--registration", "3273-20261204-0001", "--officer", "PEREKAMAN=" + RECORDER,

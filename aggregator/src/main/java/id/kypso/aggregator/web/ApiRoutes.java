@@ -102,7 +102,7 @@ public final class ApiRoutes {
                     since));
         }));
 
-        // The perekaman desk holds no admin token: each slip must verify under a key of the
+        // The perekaman desk has no admin token. Each slip must verify under a key of the
         // office, so the slips are their own credential.
         app.post("/api/v1/offices/{officeId}/registrations", ctx -> {
             String officeId = ctx.pathParam("officeId");

@@ -50,7 +50,7 @@ class RegistrationApiTest {
     }
 
     @Test
-    void signedSlip_isStoredOnceAndServedToTheOfficesKiosks() throws Exception {
+    void signedSlip_isStoredAndServed() throws Exception {
         String slip = slip("REG-0001", TestServer.START.minus(Duration.ofMinutes(20)));
         TestKiosk kiosk = server.enrolledKiosk("3273-01-K01");
 
@@ -71,7 +71,7 @@ class RegistrationApiTest {
     }
 
     @Test
-    void listSince_holdsOnlyTheSlipsReceivedFromAMinuteBeforeOn() throws Exception {
+    void listSince_containsOnlyNewerSlips() throws Exception {
         upload("3273-01", slip("REG-0001", TestServer.START));
         TestKiosk kiosk = server.enrolledKiosk("3273-01-K01");
         server.clock.advance(Duration.ofMinutes(5));
@@ -108,7 +108,7 @@ class RegistrationApiTest {
     }
 
     @Test
-    void forgedDamagedForeignOldAndFutureSlips_areRejectedWithReasonsAndTheRestStored()
+    void badSlips_areRejectedWithReasons()
             throws Exception {
         String forged = SlipCodec.encode(registration("3273-01", "REG-0002", TestServer.START),
                 Ed25519.generate().getPrivate());
@@ -175,7 +175,7 @@ class RegistrationApiTest {
     }
 
     @Test
-    void uploadForUnknownOfficeOrWithoutSlips_isRefusedAsProblem() {
+    void invalidUpload_isAProblem() {
         HttpResponse<String> unknown = post("/api/v1/offices/9999-01/registrations",
                 "{\"slips\":[\"KS1:X\"]}");
         HttpResponse<String> empty = post("/api/v1/offices/3273-01/registrations",

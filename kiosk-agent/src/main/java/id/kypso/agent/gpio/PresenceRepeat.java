@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 /**
  * Reports presence when the sensor starts to detect someone, and again every {@code period}
  * while it still does. The app wakes its screen on each new report and restarts its sleep
- * timer, so it does not go dark in front of a person who stands still.
+ * timer, so it does not go dark in front of a person who waits without moving.
  */
 final class PresenceRepeat {
     /** Shorter than the app's least sleep time (30 s), so a person present keeps it awake. */

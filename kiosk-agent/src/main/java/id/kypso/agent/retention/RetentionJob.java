@@ -34,8 +34,8 @@ public final class RetentionJob {
     public static final String LAST_RUN_AT = "retention.lastRunAt";
 
     /**
-     * The longest a registration slip stays on the kiosk. The aggregator serves a few days of
-     * them and each pull replaces the set; this bounds what an offline kiosk keeps.
+     * The maximum time a registration slip stays on the kiosk. The aggregator serves a few
+     * days of them, and this bounds what a kiosk keeps while it cannot reach the aggregator.
      */
     public static final Duration KEEP_REGISTRATIONS = Duration.ofDays(7);
 

@@ -49,8 +49,8 @@ public final class OutboxPusher {
     }
 
     /**
-     * @param afterBatch runs after each acknowledged batch; the agent pings the systemd
-     *     watchdog there, so a long drain over a slow link is not taken for a hang
+     * @param afterBatch runs after each acknowledged batch. The agent pings the systemd
+     *     watchdog there, so that a long drain over a slow link is not taken for a hang.
      */
     public OutboxPusher(Outbox outbox, AggregatorClient client, KioskId kiosk, int batchSize,
             Pause pause, Runnable afterBatch) {

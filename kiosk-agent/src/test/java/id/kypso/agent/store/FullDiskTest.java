@@ -10,13 +10,11 @@ import id.kypso.agent.testing.KioskFixture;
 import id.kypso.agent.testing.TestAggregator;
 import id.kypso.core.store.KioskDatabase;
 import id.kypso.core.store.SurveyLedger;
-import java.io.IOException;
-import java.io.OutputStream;
+import id.kypso.core.testing.SmallDisk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,17 +32,14 @@ class FullDiskTest {
 
     @BeforeEach
     void mountSmallDisk() throws Exception {
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs",
-                mountPoint.toString()).redirectErrorStream(true).start();
-        mounted = mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0;
+        mounted = SmallDisk.mount(mountPoint, "4m");
         assumeTrue(mounted, "mounting a tmpfs needs root; skipped");
     }
 
     @AfterEach
     void unmount() throws Exception {
         if (mounted) {
-            new ProcessBuilder("umount", mountPoint.toString()).start().waitFor(30,
-                    TimeUnit.SECONDS);
+            SmallDisk.unmount(mountPoint);
         }
     }
 
@@ -65,7 +60,7 @@ class FullDiskTest {
                 KioskAgent agent = KioskAgent.builder(dataDir).aggregatorUrl(aggregator.url())
                         .open()) {
             Path filler = dataDir.resolve("filler");
-            fillDisk(filler);
+            SmallDisk.fill(filler);
 
             SyncSummary full = agent.syncOnce();
 
@@ -100,7 +95,7 @@ class FullDiskTest {
                 KioskAgent agent = KioskAgent.builder(dataDir).aggregatorUrl(aggregator.url())
                         .open()) {
             Path filler = dataDir.resolve("filler");
-            fillDisk(filler);
+            SmallDisk.fill(filler);
 
             SyncSummary full = agent.syncOnce();
 
@@ -123,21 +118,6 @@ class FullDiskTest {
         SurveyLedger ledger = KioskFixture.ledger(database, Clock.systemUTC());
         for (int i = 1; i <= 20; i++) {
             KioskFixture.completeSurvey(ledger, kiosk.keys(), "REG-" + i, Clock.systemUTC());
-        }
-    }
-
-    /** Writes {@code filler} until the file system has no space left. */
-    private static void fillDisk(Path filler) throws IOException {
-        byte[] block = new byte[4096];
-        try (OutputStream out = Files.newOutputStream(filler)) {
-            while (true) {
-                out.write(block);
-                out.flush();
-            }
-        } catch (IOException e) {
-            if (!String.valueOf(e.getMessage()).contains("No space left")) {
-                throw e;
-            }
         }
     }
 }

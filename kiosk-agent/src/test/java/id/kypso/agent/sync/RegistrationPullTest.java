@@ -32,7 +32,7 @@ class RegistrationPullTest {
     Path temp;
 
     @Test
-    void slipsPostedByTheDesk_reachTheKioskFirstWholeThenAsTheyCome()
+    void deskSlips_reachTheKiosk()
             throws Exception {
         KeyPair office = Ed25519.generate();
         try (RealAggregator aggregator = RealAggregator.start(temp.resolve("aggregator"))) {
@@ -66,7 +66,7 @@ class RegistrationPullTest {
     }
 
     @Test
-    void slipThatDoesNotVerify_isLeftOutAndTheRestInstalled() throws Exception {
+    void unverifiedSlip_isLeftOut() throws Exception {
         KioskFixture kiosk = KioskFixture.create(temp.resolve("kiosk"), "http://127.0.0.1:9");
         KeyPair office = Ed25519.generate();
         try (TestAggregator aggregator = aggregatorOf(kiosk, office)) {
@@ -87,7 +87,7 @@ class RegistrationPullTest {
     }
 
     @Test
-    void listOfAnotherOffice_isNotInstalledAndIsReported() throws Exception {
+    void otherOfficeList_isNotInstalled() throws Exception {
         KioskFixture kiosk = KioskFixture.create(temp.resolve("kiosk"), "http://127.0.0.1:9");
         KeyPair office = Ed25519.generate();
         try (TestAggregator aggregator = aggregatorOf(kiosk, office)) {
@@ -108,7 +108,7 @@ class RegistrationPullTest {
     }
 
     @Test
-    void laterPulls_askOnlyForNewSlipsUntilTheConfigChanges() throws Exception {
+    void laterPulls_askOnlyForNewSlips() throws Exception {
         KioskFixture kiosk = KioskFixture.create(temp.resolve("kiosk"), "http://127.0.0.1:9");
         KeyPair office = Ed25519.generate();
         try (TestAggregator aggregator = aggregatorOf(kiosk, office)) {

@@ -81,7 +81,7 @@ public final class RealAggregator implements AutoCloseable {
                 kioskId, Ed25519.toBase64(kioskKey), 1), false);
     }
 
-    /** Posts slips as the perekaman desk does and returns the aggregator's answer. */
+    /** Posts slips as the perekaman desk does and returns the aggregator's response. */
     public JsonNode uploadSlips(String officeId, List<String> slips) {
         return send("POST", "/api/v1/offices/" + officeId + "/registrations",
                 Map.of("slips", slips), false);

@@ -157,7 +157,7 @@ class TicketCheckTest {
     }
 
     @Test
-    void ticketRedeemedAtOtherCounter_isRefusedOfflineLaterToo() {
+    void otherCounterRedemption_refusedOfflineToo() {
         serverAnswer = new TicketStatus("1", "3273-01-K01/5", TicketStatus.State.REDEEMED,
                 false, Instant.parse("2026-12-04T02:00:00Z"), "3273-01-K91");
         online().check(kiosk.ticket(5));

@@ -68,9 +68,9 @@ final class LoopbackPrinter implements AutoCloseable {
     /** Closes every open connection from the printer's side. */
     void dropConnections() throws IOException {
         for (Socket socket : connections) {
-            // While the peer thread is blocked reading, close() defers the real close (and the
-            // FIN) until that thread lets go; shutdownOutput sends the FIN at once, as a
-            // printer's close would.
+            // While the peer thread is blocked reading, close() defers the real close and its
+            // FIN until that read returns. shutdownOutput sends the FIN at once, as a
+            // printer's own close would.
             if (!socket.isClosed() && !socket.isOutputShutdown()) {
                 socket.shutdownOutput();
             }

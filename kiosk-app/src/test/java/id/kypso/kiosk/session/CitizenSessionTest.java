@@ -322,7 +322,7 @@ class CitizenSessionTest {
     }
 
     @Test
-    void keyedInSlipAmongSyncedRegistrations_isVerifiedWithTheSlipsOfficers() throws Exception {
+    void syncedKeyedInSlip_isVerified() throws Exception {
         kiosk.syncRegistrations(kiosk.slip("REG-0007"), kiosk.slip("REG-0009"));
 
         ScanResult.Accepted accepted = (ScanResult.Accepted) session.enterManually("REG-0009",
@@ -347,7 +347,7 @@ class CitizenSessionTest {
     }
 
     @Test
-    void syncedRegistrationThatDoesNotVerify_leavesTheKeyedInSurveyUnverified() {
+    void forgedSyncedSlip_staysUnverified() {
         // A row the kiosk's keys do not verify, as if the database had been tampered with.
         kiosk.registrations.replaceAll(List.of(new RegistrationBook.Entry("REG-0009",
                 kiosk.forgedSlip("REG-0009"), kiosk.clock.instant())));

@@ -365,7 +365,7 @@ class CitizenFlowTest {
     }
 
     @Test
-    void keyedInSlipAmongSyncedRegistrations_goesStraightToTheSlipsOfficers(FxRobot robot) {
+    void syncedKeyedInSlip_showsSlipOfficers(FxRobot robot) {
         kiosk.syncRegistrations(kiosk.slip("REG-0042"));
         String check = SlipCheck.of(TestKiosk.OFFICE, "REG-0042");
         keyIn(robot, "REG-0042", check);

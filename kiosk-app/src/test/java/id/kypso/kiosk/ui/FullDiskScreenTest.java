@@ -5,18 +5,16 @@ import static id.kypso.kiosk.ui.FxTesting.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import id.kypso.core.testing.SmallDisk;
 import id.kypso.kiosk.session.CitizenSession;
 import id.kypso.kiosk.session.Messages;
 import id.kypso.kiosk.session.Refusal;
 import id.kypso.kiosk.testing.TestKiosk;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -50,16 +48,13 @@ class FullDiskScreenTest {
 
     @BeforeAll
     static void mountSmallDisk() throws Exception {
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs",
-                mountPoint.toString()).redirectErrorStream(true).start();
-        mounted = mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0;
+        mounted = SmallDisk.mount(mountPoint, "4m");
     }
 
     @AfterAll
     static void unmount() throws Exception {
         if (mounted) {
-            new ProcessBuilder("umount", mountPoint.toString()).start().waitFor(30,
-                    TimeUnit.SECONDS);
+            SmallDisk.unmount(mountPoint);
         }
     }
 
@@ -87,7 +82,7 @@ class FullDiskScreenTest {
     @ParameterizedTest(name = "another connection open: {0}")
     @ValueSource(booleans = {true, false})
     @SuppressWarnings("try") // the connection is only held open, never used
-    void fullDisk_showsOutOfServiceLosesNothingAndRecoversFromMaintenance(boolean agentOpen,
+    void fullDisk_showsOutOfServiceThenRecovers(boolean agentOpen,
             FxRobot robot) throws Exception {
         survey(robot, "REG-0001");
         robot.clickOn("#commentNext");
@@ -98,7 +93,7 @@ class FullDiskScreenTest {
             Path filler = mountPoint.resolve("filler");
             robot.interact(model::reset);
             survey(robot, "REG-0002");
-            fillDisk(filler);
+            SmallDisk.fill(filler);
             robot.clickOn("#commentNext");
 
             waitForScreen(CitizenScreen.REFUSED);
@@ -151,20 +146,5 @@ class FullDiskScreenTest {
     private void waitForScreen(CitizenScreen expected) {
         waitUntil(() -> model.screen() == expected
                 && screens.root().getProperties().get(CitizenView.RENDERED_SCREEN) == expected);
-    }
-
-    /** Writes {@code filler} until the file system has no space left. */
-    private static void fillDisk(Path filler) throws IOException {
-        byte[] block = new byte[4096];
-        try (OutputStream out = Files.newOutputStream(filler)) {
-            while (true) {
-                out.write(block);
-                out.flush();
-            }
-        } catch (IOException e) {
-            if (!String.valueOf(e.getMessage()).contains("No space left")) {
-                throw e;
-            }
-        }
     }
 }

@@ -84,7 +84,7 @@ class SleepFlowTest {
     }
 
     @Test
-    void displaySwitches_takeEffectInsideTheKioskWindow(FxRobot robot) {
+    void displaySwitches_workInKioskWindow(FxRobot robot) {
         double normalSize = robot.lookup("#welcomeTitle").queryLabeled().getFont().getSize();
 
         robot.clickOn("#largeTextToggle").clickOn("#contrastToggle");

@@ -31,7 +31,7 @@ public final class QrCodes {
     }
 
     private static final int MASK_PATTERNS = 8;
-    /** Scales at which a missed image is tried again; each changes what the detector sees. */
+    /** Scales at which a missed image is tried again, each giving the detector other pixels. */
     private static final double[] RESCALES = {0.5, 0.75, 0.66, 0.33, 0.9};
 
     /**
@@ -95,7 +95,7 @@ public final class QrCodes {
      * Finds and reads the QR code in {@code image} through ZXing's detector only, as a camera
      * frame would be read: with the hybrid binarizer, the global one, then copies scaled down.
      * The detector misses about one clean code in 200 drawn by another encoder (a printer's own
-     * QR command, rendered at 4 to 6 dots per module), and each scale changes what it sees: in
+     * QR command, rendered at 4 to 6 dots per module). Each scale gives it other pixels, and in
      * 5,000 such tickets the five scales below left none unread.
      */
     public static Optional<String> detect(BufferedImage image) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a kiosk pulls from {@code GET /api/v1/registrations}: signed slips of its office's
+ * The body of {@code GET /api/v1/registrations}: signed slips of its office's
  * recent registrations, so a slip number keyed in by hand can be checked. Without
  * {@code since} the list is complete. With it, the list contains the slips the aggregator
  * received from a minute before {@code since} on, which the kiosk adds to the ones it has.

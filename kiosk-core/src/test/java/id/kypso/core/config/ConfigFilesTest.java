@@ -21,7 +21,7 @@ class ConfigFilesTest {
     }
 
     @Test
-    void missingPropertiesBesideAKey_saysToRestoreThemNotToCreate() throws Exception {
+    void missingPropertiesBesideKey_adviseRestore() throws Exception {
         Files.writeString(dataDir.resolve(KioskIdentity.KEY_FILE), "not checked here");
 
         assertThatThrownBy(() -> KioskIdentity.load(dataDir))
@@ -32,7 +32,7 @@ class ConfigFilesTest {
     }
 
     @Test
-    void wordAsKeyVersion_namesThePropertyAndTheValue() throws Exception {
+    void wordAsKeyVersion_namesTheLine() throws Exception {
         Files.writeString(dataDir.resolve(KioskIdentity.PROPERTIES_FILE),
                 "kiosk.id=3273-01-K01\nkiosk.keyVersion=two\n");
 

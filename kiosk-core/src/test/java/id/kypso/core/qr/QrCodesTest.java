@@ -36,7 +36,7 @@ class QrCodesTest {
             + "846A6WJDRHC29EE-GW%VCWM29IXRMHME-DJDO3-7HBO9HE3H*CTN3NP8KLA-23ZND";
 
     @Test
-    void codeTheDetectorMissesAsEncoded_isDrawnWithAnotherMask() {
+    void missedDrawing_usesAnotherMask() {
         BufferedImage image = QrCodes.draw(UNFOUND_BY_DEFAULT, 8);
 
         assertThat(QrCodes.detect(image)).contains(UNFOUND_BY_DEFAULT);
@@ -44,7 +44,7 @@ class QrCodesTest {
     }
 
     @Test
-    void everyCleanlyDrawnCode_isFoundByTheDetector() {
+    void drawnCodes_areAllDetected() {
         // About one in a hundred of the encoder's own drawings is missed by the detector.
         Random random = new Random(20261204);
         for (int moduleSize = 3; moduleSize <= 8; moduleSize++) {
@@ -61,8 +61,8 @@ class QrCodesTest {
     }
 
     @Test
-    void codesDrawnByAnotherEncoderOnPaper_areFound() {
-        // ZXing's encoder alone stands in for a printer's QR command. With only the half-size
+    void printerCodesOnPaper_areRead() {
+        // ZXing's encoder alone plays the part of a printer's QR command. With only the half-size
         // retry, a few of these tickets were missed.
         Random random = new Random(1);
         String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";

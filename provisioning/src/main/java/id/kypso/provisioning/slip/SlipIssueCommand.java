@@ -231,8 +231,8 @@ final class SlipIssueCommand implements Callable<Integer> {
         try {
             sent = upload.send(aggregator, office.officeId().toString());
         } catch (CliFailure e) {
-            // The slip is printed and kept unsent, so the desk goes on; the reason and its fix
-            // are shown, so a lasting cause (say, an unregistered office) gets fixed.
+            // The slip is printed and kept unsent, so the desk goes on. The reason and its fix
+            // are shown, so that a lasting cause (say, an unregistered office) gets fixed.
             context.warn("slip.uploadDeferred", context.messages().text(e.key() + ".problem",
                     e.arguments()));
             context.warn("slip.uploadDeferredFix", context.messages().text(e.key() + ".remedy",

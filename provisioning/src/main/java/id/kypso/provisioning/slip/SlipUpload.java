@@ -54,7 +54,7 @@ final class SlipUpload {
     }
 
     // A slip signed by a key the aggregator does not know for the office becomes acceptable
-    // once that key is registered, so it is kept; other reasons would not change on a resend.
+    // once that key is registered, so it is kept. Other reasons would not change on a resend.
     private static boolean isUnknownKey(String reason) {
         return reason != null && (reason.startsWith("BAD_SIGNATURE")
                 || reason.startsWith("UNKNOWN_SIGNER") || reason.startsWith("REVOKED_SIGNER"));

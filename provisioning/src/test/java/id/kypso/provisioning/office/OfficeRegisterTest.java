@@ -119,7 +119,7 @@ class OfficeRegisterTest {
     }
 
     @Test
-    void stoppedAggregator_saysToCheckThatItRuns() {
+    void stoppedAggregator_givesServerAdvice() {
         String url = aggregator.url();
         aggregator.close();
 

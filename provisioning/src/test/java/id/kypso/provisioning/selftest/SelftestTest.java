@@ -182,7 +182,7 @@ class SelftestTest {
     }
 
     @Test
-    void emptyOutbox_saysEverythingWasSent() {
+    void emptyOutbox_reportsAllSent() {
         KioskDatabase.open(dataDir.resolve("kiosk.db"));
 
         Cli.Result result = selftest("--offline");
